@@ -1,0 +1,13 @@
+using System.CommandLine;
+using OmniContextEval.Cli.Commands;
+
+namespace OmniContextEval.Cli;
+
+/// <summary>Every top-level command, in the order <c>omnictx --help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+        DoctorCommand.Create(),
+    ];
+}

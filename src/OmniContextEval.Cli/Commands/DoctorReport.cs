@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using OmniContextEval.Core;
+using OmniContextEval.Imaging.Codecs;
+using OmniContextEval.Onnx;
+
+namespace OmniContextEval.Cli.Commands;
+
+/// <summary>What <c>omnictx doctor</c> found. <see cref="Healthy"/> is false when something the harness needs is missing.</summary>
+public sealed record DoctorReport(
+    string HarnessVersion,
+    string Machine,
+    string? OnnxRuntimeVersion,
+    IReadOnlyList<string> ExecutionProviders,
+    string? OnnxRuntimeError,
+    IReadOnlyList<NativeLibraryStatus> ImageLibraries)
+{
+    public bool Healthy => OnnxRuntimeError is null && ImageLibraries.All(l => l.Found);
+
+    public static DoctorReport Collect()
+    {
+        string? version = null, error = null;
+        IReadOnlyList<string> providers = [];
+        try
+        {
+            version = OrtProbe.RuntimeVersion;
+            providers = OrtProbe.AvailableProviders;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            error = $"ONNX Runtime could not be loaded: {e.GetBaseException().Message}";
+        }
+        var machine = $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}";
+        return new DoctorReport(HarnessInfo.Version, machine, version, providers, error, NativeImageLibraries.Probe());
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"omnictx {HarnessVersion}");
+        text.AppendLine($"machine              {Machine}");
+        text.AppendLine($"ONNX Runtime         {OnnxRuntimeVersion ?? "not loaded"}");
+        if (OnnxRuntimeError is not null) text.AppendLine($"  error: {OnnxRuntimeError}");
+        text.AppendLine($"execution providers  {(ExecutionProviders.Count == 0 ? "none" : string.Join(", ", ExecutionProviders))}");
+        text.AppendLine("image libraries");
+        foreach (var lib in ImageLibraries)
+            text.AppendLine($"  {lib.Name,-18} {(lib.Found ? "found" : "MISSING")}  {lib.FileName}{(lib.Error is null ? "" : "  " + lib.Error)}");
+        text.AppendLine(Healthy ? "status               ok" : "status               problems found (see above)");
+        return text.ToString();
+    }
+}

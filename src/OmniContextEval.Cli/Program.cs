@@ -1,0 +1,3 @@
+using OmniContextEval.Cli;
+
+return await CommandLine.RunAsync(args);
