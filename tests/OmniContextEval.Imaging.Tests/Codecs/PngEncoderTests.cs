@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using OmniContextEval.Imaging.Codecs;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Imaging.Tests.Codecs;
+
+public class PngEncoderTests
+{
+    private static RgbImage Gradient(int w, int h)
+    {
+        var image = new RgbImage(w, h);
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var i = (y * w + x) * 3;
+            image.Pixels[i] = (byte)(x * 7);
+            image.Pixels[i + 1] = (byte)(y * 13);
+            image.Pixels[i + 2] = (byte)(x ^ y);
+        }
+        return image;
+    }
+
+    [Fact]
+    public void EncodingIsDeterministic()
+    {
+        var image = Gradient(37, 21);
+        Assert.Equal(PngEncoder.Encode(image), PngEncoder.Encode(image));
+    }
+
+    [Fact]
+    public void WriteLeavesNoTemporaryFiles()
+    {
+        var dir = TestPaths.NewTempDir();
+        PngEncoder.Write(Path.Combine(dir, "a.png"), Gradient(5, 4));
+        Assert.Equal(["a.png"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+}
