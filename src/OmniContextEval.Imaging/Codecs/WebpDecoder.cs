@@ -15,6 +15,7 @@ internal static unsafe class WebpDecoder
             var status = NativeCodecs.WebPGetFeatures(input, (nuint)data.Length, &features);
             if (status != 0)
                 throw new ImageDecodeException(name, $"libwebp: cannot read the bitstream ({StatusText(status)})");
+            PixelLimit.Check(name, features.Width, features.Height, options); // before the decoder allocates its canvas
             var webp = new NativeCodecs.WebpData { Bytes = input, Size = (nuint)data.Length };
             var decoder = NativeCodecs.WebPAnimDecoderNew(&webp);
             if (decoder == 0)

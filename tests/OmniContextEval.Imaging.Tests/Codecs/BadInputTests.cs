@@ -73,6 +73,31 @@ public class BadInputTests
         Assert.Equal((w, h), (info.Width, info.Height));
     }
 
+    /// <summary>
+    /// Each codec checks the size its native library reads, not only the managed header check in front of it.
+    /// (A VP8X canvas that disagrees with its frame is already refused by libwebp as a bitstream error.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Representatives))]
+    public void EachCodecRefusesHugeHeadersOnItsOwn(string file)
+    {
+        var (w, h) = Path.GetExtension(file) switch { ".png" => (100_000, 100_000), ".jpg" => (60_000, 60_000), _ => (16383, 16383) };
+        var data = CorruptImages.WithSize(file, w, h);
+        var canvasOnly = System.Text.Encoding.ASCII.GetString(data, 12, 4) == "VP8X";
+        var options = DecodeOptions.PillowCompatible;
+        Action decode = Path.GetExtension(file) switch
+        {
+            ".png" => () => PngDecoder.Decode(data, file, options, wantAlpha: false),
+            ".jpg" => () => JpegDecoder.Decode(data, file, options),
+            _ => () => WebpDecoder.Decode(data, file, options, wantAlpha: false),
+        };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<ImageDecodeException>(decode);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, $"{file}: pixels allocated before refusing");
+        Assert.True(error.Reason.Contains("exceeds the limit") || (canvasOnly && error.Reason.Contains("bitstream error")), error.Reason);
+        Assert.Equal(file, error.ImagePath);
+    }
+
     [Theory]
     [MemberData(nameof(Representatives))]
     public void ConfigurableLimitRefusesSmallImages(string file)
