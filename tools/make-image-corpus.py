@@ -161,6 +161,12 @@ def adobe_transform(jpeg, transform):
     return jpeg[: at + 15] + bytes([transform]) + jpeg[at + 16:]
 
 
+def insert_junk(jpeg):
+    """Puts bytes that are no marker before the first DQT: libjpeg warns and skips them, Pillow reads on."""
+    at = jpeg.find(b"\xff\xdb")
+    return jpeg[:at] + b"\x00junk\x01" + jpeg[at:]
+
+
 def pillow_files():
     files = {}
     rgb = Image.fromarray(photo(30, 40))
@@ -187,6 +193,7 @@ def pillow_files():
     files["jpeg_cmyk_adobe.jpg"] = cmyk
     files["jpeg_cmyk_plain.jpg"] = strip_adobe(cmyk)
     files["jpeg_ycck.jpg"] = adobe_transform(cmyk, 2)
+    files["jpeg_junk_between_segments.jpg"] = insert_junk(files["jpeg_baseline_odd.jpg"])
     for orientation in range(1, 9):
         files[f"jpeg_exif_rot{orientation}.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(orientation))
     files["pil_exif_rot6.png"] = pillow_file(odd, "PNG", exif=exif_with_orientation(6))
