@@ -32,6 +32,9 @@ public sealed partial class CaseStructure
         return check._issues;
     }
 
+    /// <summary>Whether <paramref name="id"/> is a valid case id (also a safe file name).</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
     private void CheckCase(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) { Fail("", "the file must hold one JSON object"); return; }
