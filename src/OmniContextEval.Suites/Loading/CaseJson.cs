@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OmniContextEval.Core;
@@ -8,9 +9,11 @@ namespace OmniContextEval.Suites.Loading;
 /// <summary>Reads and writes case files (benchmark-cases/case.schema.json): camelCase, snake_case enum values.</summary>
 public static class CaseJson
 {
-    /// <summary>The harness's indented settings, minus derived members that are not part of the format.</summary>
+    /// <summary>The harness's indented settings, minus derived members that are not part of the format; Chinese and
+    /// apostrophes are written as themselves, not as \u escapes.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonOptions.Indented)
     {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropDerivedMembers } },
     };
 
