@@ -61,21 +61,20 @@ public sealed class OmniContextImporterTests : IDisposable
         Assert.Contains("omnictx cases import omnicontext.json", e.Message);
     }
 
-    [Fact]
-    public void MissingFieldNamesRowAndField()
+    [Theory]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction_language\":\"en\",\"input_images\":[]}]",
+        "row 0 (key k9): field instruction")]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"triple_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"a.png\"]}]",
+        "key k9: task_type 'triple_object'")]
+    [InlineData("[{\"key\":\"k/9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"a.png\"]}]",
+        "key 'k/9' cannot be a case id")]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"gone.png\"]}]",
+        "key k9: input image gone.png not found")]
+    public void BadRowsAreRefusedNamingKeyAndField(string rows, string expected)
     {
         var bad = Path.Combine(_out, "bad.json");
-        File.WriteAllText(bad, "[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction_language\":\"en\",\"input_images\":[]}]");
+        File.WriteAllText(bad, rows);
         var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import(bad, Path.Combine(_out, "s")));
-        Assert.Contains("row 0 (key k9): field instruction", e.Message);
-    }
-
-    [Fact]
-    public void UnknownTaskTypeIsRefused()
-    {
-        var bad = Path.Combine(_out, "bad.json");
-        File.WriteAllText(bad, "[{\"key\":\"k9\",\"task_type\":\"triple_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"a.png\"]}]");
-        var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import(bad, Path.Combine(_out, "s")));
-        Assert.Contains("key k9: task_type 'triple_object'", e.Message);
+        Assert.Contains(expected, e.Message);
     }
 }
