@@ -97,7 +97,7 @@ public static class IndexPage
         Row("generator", $"{p.Generator.Name} config {p.Generator.ConfigHash} {string.Join(", ", p.Generator.Config.Select(c => $"{c.Key}={c.Value}"))}");
         foreach (var (model, hash) in p.Models) Row($"model {model}", hash);
         Row("machine", $"{p.Machine.Os}, {p.Machine.Architecture}, {p.Machine.Cores} cores, {p.Machine.Runtime}");
-        Row("timings", string.Join(", ", p.TimingsSeconds.Select(t => $"{t.Key} {t.Value:0.0} s")));
+        Row("timings", string.Join(", ", p.TimingsSeconds.Select(t => $"{t.Key} {Raw(Math.Round(t.Value, 1))} s")));
         html.Append("</dl>");
     }
 }
