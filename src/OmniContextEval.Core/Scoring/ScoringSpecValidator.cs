@@ -84,7 +84,7 @@ internal sealed class ScoringSpecValidator(string source)
     {
         var sum = weights.Sum();
         if (Math.Abs(sum - 1) > Tolerance)
-            throw Fail(field, FormattableString.Invariant($"weights sum to {sum}, not 1"));
+            throw Fail(field, FormattableString.Invariant($"weights sum to {sum:0.######}, not 1"));
     }
 
     private HarnessException Fail(string field, string problem) => new($"{source}: field '{field}' {problem}");
