@@ -31,7 +31,7 @@ public static class VegaLiteCharts
                 ["encoding"] = new JsonObject
                 {
                     ["y"] = y.DeepClone(),
-                    ["x"] = new JsonObject { ["field"] = "mean", ["type"] = "quantitative", ["title"] = "score (0-100), 95% CI",
+                    ["x"] = new JsonObject { ["field"] = "mean", ["type"] = "quantitative", ["title"] = "score (0-100), 95% CI", ["axis"] = new JsonObject { ["values"] = new JsonArray(0, 25, 50, 75, 100) },
                         ["scale"] = new JsonObject { ["domain"] = new JsonArray(0, 100) } },
                     ["tooltip"] = tooltip,
                 },
@@ -70,6 +70,8 @@ public static class VegaLiteCharts
         ["title"] = title,
         ["width"] = "container",
         ["height"] = height,
+        ["padding"] = new JsonObject { ["left"] = 4, ["top"] = 4, ["right"] = 16, ["bottom"] = 4 },
+        ["autosize"] = new JsonObject { ["type"] = "fit-x", ["contains"] = "padding" },
         ["config"] = new JsonObject
         {
             ["font"] = "system-ui, -apple-system, Segoe UI, sans-serif",

@@ -10,7 +10,7 @@ public static class CaseTable
 {
     public static void Render(StringBuilder html, IReadOnlyList<CaseSummary> cases, string? id, IReadOnlyList<string> dimensions)
     {
-        html.Append(id is null ? "<table>" : $"<table id=\"{id}\">").Append("<thead><tr>")
+        html.Append("<div class=\"table-wrap\">").Append(id is null ? "<table>" : $"<table id=\"{id}\">").Append("<thead><tr>")
             .Append("<th data-sort=\"text\">case</th><th data-sort=\"text\">subtask</th><th data-sort=\"text\">tier</th>")
             .Append("<th class=\"num\" data-sort=\"num\">total</th><th class=\"num\" data-sort=\"num\">± sd</th>");
         foreach (var d in dimensions) html.Append($"<th class=\"num\" data-sort=\"num\">{E(d.Replace('_', ' '))}</th>");
@@ -25,7 +25,7 @@ public static class CaseTable
                 html.Append(c.Dimensions.TryGetValue(d, out var v) ? $"<td class=\"num\" data-value=\"{Raw(v)}\">{Score(v)}</td>" : "<td class=\"num\" data-value=\"-1\">–</td>");
             html.Append("<td>").Append(Tags(c)).Append("</td></tr>");
         }
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table></div>");
     }
 
     private static string Tags(CaseSummary c)

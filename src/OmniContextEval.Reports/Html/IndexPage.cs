@@ -69,9 +69,10 @@ public static class IndexPage
         var charts = ReportCharts.All(results);
         html.Append("<h2>Scores</h2><div class=\"grid2\">");
         foreach (var chart in charts)
-            html.Append($"<div class=\"chart\" id=\"chart-{chart.Id}\" data-spec=\"spec-{chart.Id}\"></div>")
-                .Append($"<script type=\"application/json\" id=\"spec-{chart.Id}\">{chart.VegaLite}</script>");
+            html.Append($"<div class=\"chart\" id=\"chart-{chart.Id}\" data-spec=\"spec-{chart.Id}\"></div>");
         html.Append("</div>");
+        foreach (var chart in charts)
+            html.Append($"<script type=\"application/json\" id=\"spec-{chart.Id}\">{chart.VegaLite}</script>");
     }
 
     private static void SetLevel(StringBuilder html, RunResults results)
