@@ -26,13 +26,16 @@ public static class RunCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
+            // Arguments first, so that a typo is reported before anything is loaded.
+            var seedList = ParseSeeds(parse.GetValue(seeds)!);
+            var generatorSettings = ParseSettings(parse.GetValue(settings) ?? []);
             var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
             var id = parse.GetValue(runId) ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
             var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
-                StageCatalog.RequireGenerator(parse.GetValue(generator)!, ParseSettings(parse.GetValue(settings) ?? [])),
+                StageCatalog.RequireGenerator(parse.GetValue(generator)!, generatorSettings),
                 StageCatalog.RequireMeasurer(parse.GetValue(models)!), scoring, bytes, Console.Error);
             var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
-                Path.Combine(parse.GetValue(reports)!, id), ParseSeeds(parse.GetValue(seeds)!));
+                Path.Combine(parse.GetValue(reports)!, id), seedList);
             var outcome = await pipeline.RunAsync(request, cancel);
             return outcome.ExitCode;
         });
