@@ -13,19 +13,13 @@ public static class ScoringSpecLoader
     private const string DefaultResource = "scoring-spec.v1.yaml";
 
     /// <summary>The specification shipped inside the harness (scoring-spec.v1.yaml).</summary>
-    public static ScoringSpec Default()
-    {
-        using var stream = typeof(ScoringSpecLoader).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new InvalidOperationException($"embedded resource {DefaultResource} missing from the build");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return Parse(memory.ToArray(), $"built-in {DefaultResource}");
-    }
+    public static ScoringSpec Default() => Parse(DefaultBytes(), $"built-in {DefaultResource}");
 
     /// <summary>The shipped specification's bytes, for writing it beside results.</summary>
     public static byte[] DefaultBytes()
     {
-        using var stream = typeof(ScoringSpecLoader).Assembly.GetManifestResourceStream(DefaultResource)!;
+        using var stream = typeof(ScoringSpecLoader).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"embedded resource {DefaultResource} missing from the build");
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
@@ -61,14 +55,15 @@ internal sealed class SpecFile
 {
     public int Version { get; set; }
     public string? Name { get; set; }
-    public Dictionary<string, DimensionEntry>? Dimensions { get; set; }
+    public Dictionary<string, WeightedEntry>? Dimensions { get; set; }
     public List<string>? RequiresReference { get; set; }
     public Dictionary<string, string>? PerItem { get; set; }
     public Dictionary<string, NormalisationEntry>? Normalisation { get; set; }
-    public SetLevelEntry? SetLevel { get; set; }
+    public WeightedEntry? SetLevel { get; set; }
     public StatisticsEntry? Statistics { get; set; }
 
-    internal sealed class DimensionEntry
+    /// <summary>A dimension or the set-level block: a weight and the weights of its metrics.</summary>
+    internal sealed class WeightedEntry
     {
         public double Weight { get; set; }
         public Dictionary<string, double>? Metrics { get; set; }
@@ -80,12 +75,6 @@ internal sealed class SpecFile
         public double? Worst { get; set; }
         public double? Best { get; set; }
         public double? Scale { get; set; }
-    }
-
-    internal sealed class SetLevelEntry
-    {
-        public double Weight { get; set; }
-        public Dictionary<string, double>? Metrics { get; set; }
     }
 
     internal sealed class StatisticsEntry

@@ -20,7 +20,7 @@ internal sealed class ScoringSpecValidator(string source)
             Weights($"dimensions.{d.Key}.metrics", d.Value.Metrics, normalisation))).ToList();
         CheckSum("dimensions.*.weight", dimensions.Select(d => d.Weight));
 
-        var setLevel = file.SetLevel ?? new SpecFile.SetLevelEntry();
+        var setLevel = file.SetLevel ?? new SpecFile.WeightedEntry();
         if (setLevel.Weight is < 0 or > 1) throw Fail("set_level.weight", "must be within 0..1");
         var setMetrics = setLevel.Weight > 0 ? Weights("set_level.metrics", setLevel.Metrics, normalisation) : [];
 
