@@ -43,7 +43,7 @@ public static class LeaderboardExport
         var dimensions = entries[0].Dimensions.Keys.ToList();
         var subtasks = entries[0].Subtasks.Keys.ToList();
         var html = new StringBuilder(HtmlText.Head("OmniContextEval leaderboard"));
-        html.Append("<body><header><h1>OmniContextEval leaderboard</h1><div class=\"sub\">ranked by total; = marks a tie (paired difference not significant)</div></header><main><table><thead><tr>")
+        html.Append("<body><header><h1>OmniContextEval leaderboard</h1><div class=\"sub\">ranked by total; = marks a tie (paired difference not significant)</div></header><main class=\"wide\"><div class=\"table-wrap\"><table class=\"board\"><thead><tr>")
             .Append("<th class=\"num\">rank</th><th>run</th><th class=\"num\">total</th><th>95% CI</th><th>vs above</th>");
         foreach (var h in dimensions.Concat(subtasks)) html.Append($"<th class=\"num\">{HtmlText.E(h.Replace('_', ' '))}</th>");
         html.Append("</tr></thead><tbody>");
@@ -55,7 +55,7 @@ public static class LeaderboardExport
             foreach (var s in subtasks) html.Append($"<td class=\"num\">{Value(e.Subtasks, s)}</td>");
             html.Append("</tr>");
         }
-        return html.Append("</tbody></table></main></body></html>\n").ToString();
+        return html.Append("</tbody></table></div></main></body></html>\n").ToString();
     }
 
     private static string Versus(LeaderboardEntry e) => e.VersusAbove is { } v

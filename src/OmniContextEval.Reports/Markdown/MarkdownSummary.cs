@@ -20,6 +20,10 @@ public static class MarkdownSummary
               .Append($"not computed: {Cell(string.Join(", ", results.NotComputedCounts.Select(n => $"{n.Key} ({n.Value})")))}.\n\n");
         md.Append($"**Total {Num(overall.Total.Mean)}** (95% CI {Num(overall.Total.Lower)} to {Num(overall.Total.Upper)}, n = {overall.Total.N} cases); ")
           .Append($"{overall.Outputs} outputs, {overall.Failed} failed, {overall.Missing} missing.\n\n");
+        var set = results.SetLevel;
+        md.Append("Set level: ").Append(string.Join(", ", set.Metrics.Select(m => $"{m.Name} {Raw(m.Raw)} (score {Num(m.Score)})")
+            .Concat(set.NotComputed.Select(n => $"{n.Key} not computed"))))
+          .Append($" over {set.SampleCount} outputs{(set.Metrics.Any(m => m.Name == "fid") && set.SampleCount < 2048 ? "; FID below 2048 samples is biased upward" : "")}.\n\n");
         Slices(md, "Slice", [overall], results);
         Slices(md, "Subtask", results.Summary.BySubtask, results);
         Slices(md, "Group", results.Summary.ByGroup, results);

@@ -24,6 +24,9 @@ public static class MarkdownText
     /// <summary>One decimal, invariant.</summary>
     public static string Num(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>A raw metric value with up to 4 significant decimals, invariant.</summary>
+    public static string Raw(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
     /// <summary>A signed value with one decimal, e.g. +1.2 or -0.4.</summary>
     public static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 

@@ -100,5 +100,30 @@ public sealed class ReportingCommandsTests : IDisposable
         Assert.Contains("--seeds", stderr);
     }
 
+    private sealed class SyntheticSuiteSource : OmniContextEval.Reports.Pipeline.ISuiteSource
+    {
+        public OmniContextEval.Reports.Pipeline.SuiteSnapshot Load(string path) => SyntheticRun.Suite(root: path);
+    }
+
+    [Fact]
+    public async Task Score_uses_the_registered_suite_loader_and_reports_failed_outputs()
+    {
+        var run = _temp.Sub("to-score");
+        SyntheticRun.WriteRun(run, SyntheticRun.Suite());
+        var previous = OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource;
+        OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = () => new SyntheticSuiteSource();
+        try
+        {
+            var (code, _, stderr) = await Run("score", run, "--suite", _temp.Path);
+            Assert.Equal(ExitCodes.PartialFailure, code); // one failed and one missing output
+            Assert.Contains("total", stderr);
+            Assert.Equal(48, ResultsReader.ReadScores(run).Count);
+        }
+        finally
+        {
+            OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = previous;
+        }
+    }
+
     public void Dispose() => _temp.Dispose();
 }

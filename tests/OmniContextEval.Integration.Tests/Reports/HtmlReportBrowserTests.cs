@@ -80,6 +80,28 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         Assert.Equal(totals.Order(), totals);
     }
 
+    [Fact]
+    public async Task Leaderboard_page_shows_ranks_and_ties()
+    {
+        using var temp = new TempFolder();
+        var settings = Core.Scoring.ScoringSpecLoader.Default().Statistics;
+        var runs = new[] { ("model-a", 0.1, 1UL), ("model-b", 0.1, 2UL), ("model-c", -0.15, 3UL) }
+            .Select(r => OmniContextEval.Reports.Results.ResultsReader.Read(SyntheticScoring.ScoredRun(temp, r.Item1, r.Item2, noiseSeed: r.Item3))).ToList();
+        var page = Path.Combine(temp.Path, "leaderboard.html");
+        File.WriteAllText(page, OmniContextEval.Reports.Comparison.LeaderboardExport.Html(OmniContextEval.Reports.Comparison.Leaderboard.Rank(runs, settings)));
+
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 400 } });
+        var errors = new List<string>();
+        tab.Console += (_, message) => { if (message.Type is "error" or "warning") errors.Add(message.Text); };
+        await tab.GotoAsync(new Uri(page).AbsoluteUri);
+        Assert.Equal(["1", "=1", "3"], await tab.Locator("tbody tr td:first-child").AllTextContentsAsync());
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("leaderboard.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
     private string ScreenshotPath(string name)
     {
         var folder = Path.Combine(Testing.TestPaths.RepoRoot, "TestResults", "screenshots");
