@@ -41,7 +41,8 @@ public static class Bootstrap
         return (Quantile(sorted, alpha), Quantile(sorted, 1 - alpha));
     }
 
-    private static double Quantile(double[] sorted, double p)
+    /// <summary>The p-quantile of sorted values, linearly interpolated between neighbours (numpy's default).</summary>
+    public static double Quantile(double[] sorted, double p)
     {
         var position = p * (sorted.Length - 1);
         var below = (int)Math.Floor(position);

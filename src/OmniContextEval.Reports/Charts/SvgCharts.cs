@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OmniContextEval.Core.Statistics;
 
 namespace OmniContextEval.Reports.Charts;
 
@@ -49,6 +50,30 @@ public static class SvgCharts
         for (var tick = 0; tick <= 100; tick += 25)
             svg.Append(F($"<text x=\"{40 + tick / 5.0 * barWidth:0.##}\" y=\"{height - 10}\" text-anchor=\"middle\" class=\"tick\">{tick}</text>"));
         svg.Append(F($"<text x=\"36\" y=\"{Top + 10}\" text-anchor=\"end\" class=\"tick\">{max}</text>"));
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>Box plots (min, quartiles, max) per group on a 0..100 axis.</summary>
+    public static string BoxPlots(string title, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> groups)
+    {
+        var height = Top + groups.Count * RowHeight + 30;
+        var svg = Open(title, height);
+        var plot = Width - LabelWidth - Right;
+        double X(double score) => LabelWidth + Math.Clamp(score, 0, 100) / 100 * plot;
+        for (var tick = 0; tick <= 100; tick += 25)
+            svg.Append(F($"<text x=\"{X(tick)}\" y=\"{height - 10}\" text-anchor=\"middle\" class=\"tick\">{tick}</text>"));
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var sorted = groups[i].Values.Order().ToArray();
+            if (sorted.Length == 0) continue;
+            var (q1, median, q3) = (Bootstrap.Quantile(sorted, 0.25), Bootstrap.Quantile(sorted, 0.5), Bootstrap.Quantile(sorted, 0.75));
+            var y = Top + i * RowHeight;
+            var middle = y + RowHeight / 2;
+            svg.Append(F($"<text x=\"{LabelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Escape(groups[i].Label)}</text>"))
+               .Append(F($"<line x1=\"{X(sorted[0]):0.##}\" y1=\"{middle}\" x2=\"{X(sorted[^1]):0.##}\" y2=\"{middle}\" stroke=\"#111827\"/>"))
+               .Append(F($"<rect x=\"{X(q1):0.##}\" y=\"{y + 4}\" width=\"{X(q3) - X(q1):0.##}\" height=\"{RowHeight - 8}\" fill=\"#2563eb\" opacity=\"0.85\"/>"))
+               .Append(F($"<line x1=\"{X(median):0.##}\" y1=\"{y + 4}\" x2=\"{X(median):0.##}\" y2=\"{y + RowHeight - 4}\" stroke=\"#fff\" stroke-width=\"2\"/>"));
+        }
         return svg.Append("</svg>\n").ToString();
     }
 

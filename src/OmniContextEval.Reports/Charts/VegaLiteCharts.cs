@@ -64,6 +64,24 @@ public static class VegaLiteCharts
         return JsonSerializer.Serialize(spec, JsonOptions.Compact);
     }
 
+    /// <summary>Box plots (min, quartiles, max) of case scores per dimension on a 0..100 axis.</summary>
+    public static string BoxPlots(string title, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> groups)
+    {
+        var spec = Base(title, groups.Count * 30 + 10);
+        spec["data"] = new JsonObject
+        {
+            ["values"] = new JsonArray(groups.SelectMany(g => g.Values.Select(v => (JsonNode)new JsonObject { ["dimension"] = g.Label, ["score"] = Round(v) })).ToArray()),
+        };
+        spec["mark"] = new JsonObject { ["type"] = "boxplot", ["extent"] = "min-max", ["color"] = Blue, ["size"] = 16 };
+        spec["encoding"] = new JsonObject
+        {
+            ["y"] = new JsonObject { ["field"] = "dimension", ["type"] = "nominal", ["sort"] = null, ["title"] = null },
+            ["x"] = new JsonObject { ["field"] = "score", ["type"] = "quantitative", ["title"] = "case score (mean over seeds)",
+                ["scale"] = new JsonObject { ["domain"] = new JsonArray(0, 100) }, ["axis"] = new JsonObject { ["values"] = new JsonArray(0, 25, 50, 75, 100) } },
+        };
+        return JsonSerializer.Serialize(spec, JsonOptions.Compact);
+    }
+
     private static JsonObject Base(string title, int height) => new()
     {
         ["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json",

@@ -39,8 +39,8 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
 
         await page.GotoAsync(new Uri(report.Index).AbsoluteUri);
         var charts = page.Locator(".chart[data-spec]");
-        Assert.Equal(5, await charts.CountAsync());
-        for (var i = 0; i < 5; i++)
+        Assert.Equal(6, await charts.CountAsync());
+        for (var i = 0; i < 6; i++)
         {
             var chart = charts.Nth(i);
             await chart.Locator("svg, canvas").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15000 });

@@ -16,7 +16,7 @@ public class ReportPagesTests
         var index = ReportBuilder.Write(run, Path.Combine(temp.Path, "report"));
         var folder = Path.GetDirectoryName(index)!;
         Assert.Equal(16, Directory.GetFiles(Path.Combine(folder, "cases"), "*.html").Length);
-        Assert.Equal(new[] { "dimensions.svg", "distribution.svg", "groups.svg", "subtasks.svg", "tiers.svg" },
+        Assert.Equal(new[] { "dimensions.svg", "distribution.svg", "groups.svg", "spread.svg", "subtasks.svg", "tiers.svg" },
             Directory.GetFiles(Path.Combine(folder, "charts")).Select(Path.GetFileName).Order());
         Assert.True(File.Exists(Path.Combine(folder, "summary.md")));
         var html = File.ReadAllText(index);
@@ -59,6 +59,9 @@ public class ReportPagesTests
         Assert.DoesNotContain("42,5", svg);
         Assert.Contains("a &lt;b&gt; &amp; c", svg);
         XDocument.Parse(Snapshot.Under(Snapshot.CommaCulture(), () => SvgCharts.Histogram("h", [1.5, 99, 50, 50])));
+        var box = Snapshot.Under(Snapshot.CommaCulture(), () => SvgCharts.BoxPlots("b", [("x", [10.5, 20, 30, 40])]));
+        XDocument.Parse(box);
+        Assert.DoesNotContain(",5", box);
     }
 
     [Fact]
