@@ -29,6 +29,8 @@ public static class ReportBuilder
         var details = results.Details.ToDictionary(d => d.CaseId);
         foreach (var summary in results.Cases)
         {
+            if (summary.CaseId is "." or ".." || summary.CaseId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || summary.CaseId.Contains('\\'))
+                throw new HarnessException($"results of run {results.RunId}: case id '{summary.CaseId}' cannot name a report page file");
             if (!details.TryGetValue(summary.CaseId, out var detail))
                 throw new HarnessException($"results of run {results.RunId}: case {summary.CaseId} has no details entry");
             AtomicFile.WriteAllText(Path.Combine(casesFolder, $"{summary.CaseId}.html"),

@@ -68,6 +68,24 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
     }
 
     [Fact]
+    public async Task Static_svg_charts_open_in_the_browser()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1320, Height = 300 } });
+        var charts = new[] { "dimensions", "subtasks", "groups", "tiers", "spread", "distribution" };
+        var preview = Path.Combine(Path.GetDirectoryName(report.Index)!, "svg-preview.html");
+        File.WriteAllText(preview, "<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">" +
+            string.Concat(charts.Select(c => $"<img src=\"charts/{c}.svg\">")) + "</body></html>");
+        await page.GotoAsync(new Uri(preview).AbsoluteUri);
+        var images = page.Locator("img");
+        for (var i = 0; i < charts.Length; i++)
+            Assert.True(await images.Nth(i).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), charts[i]);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("svg-charts.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Sorting_the_table_by_total_orders_rows()
     {
         var (playwright, browser) = await Launch();

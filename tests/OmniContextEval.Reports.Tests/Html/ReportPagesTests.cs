@@ -25,6 +25,17 @@ public class ReportPagesTests
     }
 
     [Fact]
+    public void A_case_id_that_is_a_path_is_rejected()
+    {
+        using var temp = new TempFolder();
+        var run = SyntheticScoring.ScoredRun(temp, "run", 0);
+        var results = ResultsReader.Read(run);
+        results = results with { Cases = [results.Cases[0] with { CaseId = "../escape" }, .. results.Cases.Skip(1)] };
+        var error = Assert.Throws<Core.HarnessException>(() => ReportBuilder.Write(results, ResultsReader.ReadScores(run), Path.Combine(temp.Path, "r")));
+        Assert.Contains("../escape", error.Message);
+    }
+
+    [Fact]
     public void Markup_in_an_instruction_is_escaped_on_the_case_page()
     {
         using var temp = new TempFolder();
