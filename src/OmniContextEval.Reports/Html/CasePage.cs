@@ -1,5 +1,6 @@
 using System.Text;
 using OmniContextEval.Core.Cases;
+using OmniContextEval.Core.Results;
 using OmniContextEval.Core.Scoring;
 using OmniContextEval.Core.Statistics;
 using OmniContextEval.Reports.Results;
@@ -25,7 +26,10 @@ public static class CasePage
         Figure(html, "reference", details.ReferenceImage, pageFolder);
         foreach (var (seed, path) in details.Outputs) Figure(html, $"output, seed {seed}", path, pageFolder);
         html.Append("</div>");
-        foreach (var score in seeds) Seed(html, score);
+        Scores(html, seeds);
+        var reasons = seeds.SelectMany(s => s.NotComputed).DistinctBy(r => r.Key).ToList();
+        if (reasons.Count > 0)
+            html.Append("<p class=\"muted\">Not computed: ").Append(E(string.Join("; ", reasons.Select(r => $"{r.Key}: {r.Value}")))).Append("</p>");
         return html.Append("</main></body></html>\n").ToString();
     }
 
@@ -36,20 +40,42 @@ public static class CasePage
         html.Append($"<figcaption>{E(caption)}</figcaption></figure>");
     }
 
-    private static void Seed(StringBuilder html, CaseScore score)
+    /// <summary>One table, a column per seed: status, total, dimensions, then every metric as raw value and score.</summary>
+    private static void Scores(StringBuilder html, IReadOnlyList<CaseScore> seeds)
     {
-        html.Append($"<h2>Seed {Int(score.Seed)}: total {Score(score.Total)} <span class=\"tag{(score.Status == Core.Results.GenerationStatus.Ok ? "" : " bad")}\">{E(score.Status.ToString().ToLowerInvariant())}</span></h2>");
-        if (score.Error is not null) html.Append("<p class=\"banner\">").Append(E(score.Error)).Append("</p>");
-        if (score.Marks.Count + score.Flags.Count > 0)
-            html.Append("<p>").Append(string.Join(" ", score.Flags.Select(f => $"<span class=\"tag bad\">{E(f)}</span>")))
-                .Append(string.Join(" ", score.Marks.Select(m => $"<span class=\"tag\">{E(m)}</span>"))).Append("</p>");
-        html.Append("<table><thead><tr><th>dimension / metric</th><th class=\"num\">raw</th><th class=\"num\">score 0-100</th><th>per item (scores)</th></tr></thead><tbody>");
-        foreach (var (dimension, value) in score.Dimensions)
-            html.Append($"<tr><td><strong>{E(dimension.Replace('_', ' '))}</strong></td><td></td><td class=\"num\"><strong>{Score(value)}</strong></td><td></td></tr>");
-        foreach (var m in score.Metrics)
-            html.Append($"<tr><td>{E(m.Name)}</td><td class=\"num\">{Raw(m.Raw)}</td><td class=\"num\">{Score(m.Score)}</td><td>{E(m.ItemScores is null ? "" : string.Join(", ", m.ItemScores.Select(Score)))}</td></tr>");
-        foreach (var (name, reason) in score.NotComputed)
-            html.Append($"<tr><td>{E(name)}</td><td class=\"num\">–</td><td class=\"num\">–</td><td>not computed: {E(reason)}</td></tr>");
-        html.Append("</tbody></table>");
+        html.Append("<h2>Scores per seed</h2>");
+        foreach (var s in seeds.Where(s => s.Error is not null || s.Marks.Count + s.Flags.Count > 0))
+            html.Append($"<p><strong>seed {Int(s.Seed)}</strong> ")
+                .Append(s.Error is null ? "" : $"<span class=\"tag bad\">{E(s.Error)}</span> ")
+                .Append(string.Join(" ", s.Flags.Select(f => $"<span class=\"tag bad\">{E(f)}</span>")))
+                .Append(string.Join(" ", s.Marks.Select(m => $"<span class=\"tag\">{E(m)}</span>"))).Append("</p>");
+        html.Append("<div class=\"table-wrap\"><table id=\"scores\"><thead><tr><th>dimension / metric</th>");
+        foreach (var s in seeds) html.Append($"<th class=\"num\">seed {Int(s.Seed)}</th>");
+        html.Append("</tr></thead><tbody><tr><td>status</td>");
+        foreach (var s in seeds) html.Append($"<td class=\"num\"><span class=\"tag{(s.Status == GenerationStatus.Ok ? "" : " bad")}\">{E(s.Status.ToString().ToLowerInvariant())}</span></td>");
+        html.Append("</tr><tr><td><strong>total</strong></td>");
+        foreach (var s in seeds) html.Append($"<td class=\"num\"><strong>{Score(s.Total)}</strong></td>");
+        html.Append("</tr>");
+        foreach (var dimension in seeds.SelectMany(s => s.Dimensions.Keys).Distinct())
+        {
+            html.Append($"<tr><td><strong>{E(dimension.Replace('_', ' '))}</strong></td>");
+            foreach (var s in seeds) html.Append($"<td class=\"num\">{(s.Dimensions.TryGetValue(dimension, out var v) ? Score(v) : "–")}</td>");
+            html.Append("</tr>");
+        }
+        foreach (var metric in seeds.SelectMany(s => s.Metrics.Select(m => m.Name).Concat(s.NotComputed.Keys)).Distinct())
+        {
+            html.Append($"<tr><td>{E(metric)} <span class=\"muted\">raw → score</span></td>");
+            foreach (var s in seeds) html.Append("<td class=\"num\">").Append(MetricCell(s, metric)).Append("</td>");
+            html.Append("</tr>");
+        }
+        html.Append("</tbody></table></div>");
+    }
+
+    private static string MetricCell(CaseScore score, string metric)
+    {
+        if (score.Metrics.FirstOrDefault(m => m.Name == metric) is { } m)
+            return $"{Raw(m.Raw)} → <strong>{Score(m.Score)}</strong>" +
+                (m.ItemScores is { Count: > 1 } items ? $"<div class=\"muted\">items {E(string.Join(", ", items.Select(Score)))}</div>" : "");
+        return score.NotComputed.TryGetValue(metric, out var reason) ? $"<span class=\"muted\" title=\"{E(reason)}\">not computed</span>" : "–";
     }
 }
