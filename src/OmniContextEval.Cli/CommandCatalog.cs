@@ -8,6 +8,11 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        RunCommand.Create(),
+        ScoreCommand.Create(),
+        ReportCommand.Create(),
+        LeaderboardCommand.Create(),
+        GateCommand.Create(),
         DoctorCommand.Create(),
         CasesCommand.Create(),
     ];

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using OmniContextEval.Cli.Pipeline;
+using OmniContextEval.Core;
+using OmniContextEval.Reports.Pipeline;
+
+namespace OmniContextEval.Cli.Commands;
+
+/// <summary><c>omnictx run</c>: generate, measure, score and report in one go.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => "benchmark-cases" };
+        var generator = new Option<string>("--generator") { Description = "Generator name.", DefaultValueFactory = _ => "builtin" };
+        var settings = new Option<string[]>("--set") { Description = "Generator setting KEY=VALUE (repeatable), e.g. --set guidance=5.0.", AllowMultipleArgumentsPerToken = false };
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1,2" };
+        var runId = new Option<string?>("--run-id") { Description = "Run name (default: run-<UTC time>)." };
+        var runs = new Option<string>("--runs-dir") { Description = "Where run folders go.", DefaultValueFactory = _ => "runs" };
+        var reports = new Option<string>("--reports-dir") { Description = "Where reports go.", DefaultValueFactory = _ => "reports" };
+        var models = new Option<string>("--models") { Description = "Models folder for the metric engine.", DefaultValueFactory = _ => "models" };
+        var spec = CommonOptions.Spec();
+        var command = new Command("run", "Generate every case and seed, compute metrics, score and write reports/<run>/index.html.")
+        {
+            suite, generator, settings, seeds, runId, runs, reports, models, spec,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            // Arguments first, so that a typo is reported before anything is loaded.
+            var seedList = ParseSeeds(parse.GetValue(seeds)!);
+            var generatorSettings = ParseSettings(parse.GetValue(settings) ?? []);
+            var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
+            var id = parse.GetValue(runId) ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+            var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
+                StageCatalog.RequireGenerator(parse.GetValue(generator)!, generatorSettings),
+                StageCatalog.RequireMeasurer(parse.GetValue(models)!), scoring, bytes, Console.Error);
+            var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
+                Path.Combine(parse.GetValue(reports)!, id), seedList);
+            var outcome = await pipeline.RunAsync(request, cancel);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+
+    /// <summary>"0,1,2" -> [0, 1, 2]; rejects empty, duplicate or non-integer seeds.</summary>
+    public static IReadOnlyList<int> ParseSeeds(string text)
+    {
+        var seeds = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) || seed < 0)
+                throw new HarnessException($"--seeds: '{part}' is not a non-negative integer", ExitCodes.UsageError);
+            if (seeds.Contains(seed)) throw new HarnessException($"--seeds: seed {seed} is given twice", ExitCodes.UsageError);
+            seeds.Add(seed);
+        }
+        return seeds.Count > 0 ? seeds : throw new HarnessException("--seeds: at least one seed is needed", ExitCodes.UsageError);
+    }
+
+    private static Dictionary<string, string> ParseSettings(string[] pairs) => pairs.ToDictionary(
+        p => p.Split('=', 2) is [var key, _] ? key : throw new HarnessException($"--set: '{p}' is not KEY=VALUE", ExitCodes.UsageError),
+        p => p.Split('=', 2)[1]);
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using OmniContextEval.Core;
+
+namespace OmniContextEval.Reports.Results;
+
+/// <summary>Where a result came from: harness build, machine, generator configuration, model hashes and timings.</summary>
+/// <param name="GitCommit">Commit of the harness sources, or "unknown" outside a git checkout.</param>
+/// <param name="Models">sha256 of every model file the metric engine used, by model name.</param>
+/// <param name="TimingsSeconds">Wall-clock seconds per pipeline stage (generate, measure, score, report).</param>
+public sealed record Provenance(
+    string HarnessVersion,
+    string GitCommit,
+    MachineInfo Machine,
+    GeneratorIdentity Generator,
+    IReadOnlyDictionary<string, string> Models,
+    IReadOnlyDictionary<string, double> TimingsSeconds);
+
+/// <summary>The machine a run used.</summary>
+public sealed record MachineInfo(string Os, string Architecture, int Cores, string Runtime)
+{
+    public static MachineInfo Current() => new(RuntimeInformation.OSDescription, RuntimeInformation.OSArchitecture.ToString(),
+        Environment.ProcessorCount, RuntimeInformation.FrameworkDescription);
+}
+
+/// <summary>The generator: its name, the hash of its configuration and the configuration itself (key = value).</summary>
+public sealed record GeneratorIdentity(string Name, string ConfigHash, IReadOnlyDictionary<string, string> Config)
+{
+    public static GeneratorIdentity Unknown { get; } = new("unknown", "", new Dictionary<string, string>());
+}
+
+/// <summary>Collects build and machine facts for <see cref="Provenance"/>.</summary>
+public static class ProvenanceCollector
+{
+    /// <summary>Provenance of this process with the given generator, models and timings.</summary>
+    public static Provenance Collect(GeneratorIdentity generator, IReadOnlyDictionary<string, string> models,
+        IReadOnlyDictionary<string, double> timings) =>
+        new(HarnessInfo.Version, GitCommit(AppContext.BaseDirectory), MachineInfo.Current(), generator, models, timings);
+
+    /// <summary>HEAD of the git checkout holding <paramref name="folder"/>, or "unknown".</summary>
+    public static string GitCommit(string folder)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", ["-C", folder, "rev-parse", "HEAD"])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            });
+            if (git is null) return "unknown";
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            return git.WaitForExit(5000) && git.ExitCode == 0 && output.Length == 40 ? output : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using OmniContextEval.Core;
+using OmniContextEval.Reports.Results;
+using OmniContextEval.Reports.Tests.Synthetic;
+
+namespace OmniContextEval.Integration.Tests.Cli;
+
+/// <summary>The reporting commands end to end through the command line: exit codes, stdout and files.</summary>
+[Collection("console")]
+public sealed class ReportingCommandsTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var (previousOut, previousErr) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try { return (await OmniContextEval.Cli.CommandLine.RunAsync(args), stdout.ToString(), stderr.ToString()); }
+        finally { Console.SetOut(previousOut); Console.SetError(previousErr); }
+    }
+
+    private string Scored(string id, double quality, IReadOnlyList<string>? absent = null) =>
+        SyntheticScoring.ScoredRun(_temp, id, quality, absentModels: absent);
+
+    [Fact]
+    public async Task Gate_fails_with_regression_found_and_prints_markdown()
+    {
+        var (code, stdout, _) = await Run("gate", "--baseline", Scored("base", 0), "--candidate", Scored("worse", -0.2), "--margin", "1");
+        Assert.Equal(ExitCodes.RegressionFound, code);
+        Assert.Contains("## OmniContextEval gate: regression found", stdout);
+        Assert.Contains("Cases that dropped most", stdout);
+    }
+
+    [Fact]
+    public async Task Gate_passes_on_an_equal_candidate()
+    {
+        var baseline = Scored("base", 0);
+        var (code, stdout, _) = await Run("gate", "--baseline", baseline, "--candidate", baseline);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("passed", stdout);
+    }
+
+    [Fact]
+    public async Task Gate_rejects_another_schema_version_and_truncated_results()
+    {
+        var baseline = Scored("base", 0);
+        var other = Scored("other", 0);
+        var file = Path.Combine(other, ResultsFiles.Results);
+        var text = File.ReadAllText(file);
+        File.WriteAllText(file, text.Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7"));
+        var (code, _, stderr) = await Run("gate", "--baseline", baseline, "--candidate", other);
+        Assert.Equal(ExitCodes.IncompatibleResults, code);
+        Assert.Contains("schema version 7", stderr);
+
+        File.WriteAllText(file, text[..^40]);
+        (code, _, stderr) = await Run("gate", "--baseline", baseline, "--candidate", other);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("truncated", stderr);
+    }
+
+    [Fact]
+    public async Task Leaderboard_refuses_partial_against_complete_unless_forced_and_writes_three_formats()
+    {
+        var complete = Scored("complete", 0);
+        var partial = Scored("partial", 0, ["dinov2"]);
+        var output = Path.Combine(_temp.Path, "board");
+        var (code, _, stderr) = await Run("leaderboard", complete, partial, "--out", output);
+        Assert.Equal(ExitCodes.IncompatibleResults, code);
+        Assert.Contains("--force", stderr);
+
+        (code, var stdout, _) = await Run("leaderboard", complete, partial, "--out", output, "--force");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("(partial)", stdout);
+        foreach (var ext in new[] { "html", "md", "csv" }) Assert.True(File.Exists(Path.Combine(output, $"leaderboard.{ext}")), ext);
+    }
+
+    [Fact]
+    public async Task Report_writes_the_report_folder()
+    {
+        var output = Path.Combine(_temp.Path, "report-out");
+        var (code, _, stderr) = await Run("report", Scored("run", 0), "--out", output);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")), stderr);
+    }
+
+    [Fact]
+    public async Task Run_without_registered_stages_fails_naming_the_missing_stage()
+    {
+        var (code, _, stderr) = await Run("run", "--run-id", "x", "--runs-dir", _temp.Path, "--reports-dir", _temp.Path);
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.Contains("StageCatalog.cs", stderr);
+    }
+
+    [Fact]
+    public async Task Bad_seeds_are_a_usage_error()
+    {
+        var (code, _, stderr) = await Run("run", "--seeds", "0,x");
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--seeds", stderr);
+    }
+
+    private sealed class SyntheticSuiteSource : OmniContextEval.Reports.Pipeline.ISuiteSource
+    {
+        public OmniContextEval.Reports.Pipeline.SuiteSnapshot Load(string path) => SyntheticRun.Suite(root: path);
+    }
+
+    [Fact]
+    public async Task Score_uses_the_registered_suite_loader_and_reports_failed_outputs()
+    {
+        var run = _temp.Sub("to-score");
+        SyntheticRun.WriteRun(run, SyntheticRun.Suite());
+        var previous = OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource;
+        OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = () => new SyntheticSuiteSource();
+        try
+        {
+            var (code, _, stderr) = await Run("score", run, "--suite", _temp.Path);
+            Assert.Equal(ExitCodes.PartialFailure, code); // one failed and one missing output
+            Assert.Contains("total", stderr);
+            Assert.Equal(48, ResultsReader.ReadScores(run).Count);
+        }
+        finally
+        {
+            OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = previous;
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
