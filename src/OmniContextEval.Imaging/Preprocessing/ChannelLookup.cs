@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace OmniContextEval.Imaging.Preprocessing;
 
 /// <summary>
@@ -28,12 +31,13 @@ internal sealed class ChannelLookup
     /// <summary>Writes channel <paramref name="channel"/> of <paramref name="image"/> as a row-major plane.</summary>
     public void WritePlane(RgbImage image, int channel, Span<float> plane)
     {
-        var table = tables[channel];
-        var pixels = image.Pixels.AsSpan();
         var count = image.Width * image.Height;
         plane = plane[..count];
+        ref var table = ref MemoryMarshal.GetArrayDataReference(tables[channel]);
+        ref var pixel = ref MemoryMarshal.GetArrayDataReference(image.Pixels);
+        ref var output = ref MemoryMarshal.GetReference(plane);
         for (int i = 0, j = channel; i < count; i++, j += 3)
-            plane[i] = table[pixels[j]];
+            Unsafe.Add(ref output, i) = Unsafe.Add(ref table, Unsafe.Add(ref pixel, j));
     }
 
     /// <summary>Writes all three channels as consecutive planes (CHW).</summary>

@@ -11,10 +11,13 @@ internal sealed class InceptionPreprocessor(
     int size,
     ChannelLookup toFloat,
     InceptionPreprocessor.PlaneResizer resize,
-    Func<float, float> finish) : Preprocessor
+    InceptionPreprocessor.PlaneFinisher finish) : Preprocessor
 {
     /// <summary>Resizes a row-major float plane into a <c>outWidth x outHeight</c> destination.</summary>
     public delegate void PlaneResizer(ReadOnlySpan<float> source, int width, int height, Span<float> destination, int outWidth, int outHeight);
+
+    /// <summary>Maps a resized plane to the network's range, in place (vectorised, element-wise exact).</summary>
+    public delegate void PlaneFinisher(Span<float> plane);
 
     public override string Name => name;
 
@@ -31,8 +34,7 @@ internal sealed class InceptionPreprocessor(
                 toFloat.WritePlane(image, c, input);
                 var output = destination.Slice(c * plane, plane);
                 resize(input.AsSpan(0, image.Width * image.Height), image.Width, image.Height, output, size, size);
-                for (var i = 0; i < output.Length; i++)
-                    output[i] = finish(output[i]);
+                finish(output);
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using OmniContextEval.Imaging.Resize;
 
@@ -42,18 +43,25 @@ public static partial class PreprocessingModes
             Dinov2 => new ShortSideCropPreprocessor(Dinov2, 256, 224, ImageNetMean, ImageNetStd),
             InceptionClean => new InceptionPreprocessor(InceptionClean, InceptionSize, ChannelLookup.Identity,
                 (s, w, h, d, ow, oh) => PilResize.ResizePlane(s, w, h, d, ow, oh, PilFilter.Bicubic),
-                x => (Math.Clamp(x, 0f, 255f) - 128f) / 128f),
+                plane => { TensorPrimitives.Max(plane, 0f, plane); TensorPrimitives.Min(plane, 255f, plane); CenterOn128(plane); }),
             InceptionLegacyPytorch => new InceptionPreprocessor(InceptionLegacyPytorch, InceptionSize, new ChannelLookup(v => v / 255f),
                 (s, w, h, d, ow, oh) => TorchResize.Bilinear(s, w, h, d, ow, oh, antialias: false),
-                x => 2f * x - 1f),
+                plane => { TensorPrimitives.Multiply(plane, 2f, plane); TensorPrimitives.Subtract(plane, 1f, plane); }),
             InceptionTf1 => new InceptionPreprocessor(InceptionTf1, InceptionSize, ChannelLookup.Identity,
                 Tf1Resize.Bilinear,
-                x => (x - 128f) / 128f),
+                CenterOn128),
             Lpips => new LpipsPreprocessor(Lpips, null),
             _ => SizedLpips(mode),
         };
         preprocessor = created!;
         return created is not null;
+    }
+
+    /// <summary>(x - 128) / 128 in float32, as clean-fid and torch-fidelity compute it.</summary>
+    private static void CenterOn128(Span<float> plane)
+    {
+        TensorPrimitives.Subtract(plane, 128f, plane);
+        TensorPrimitives.Divide(plane, 128f, plane);
     }
 
     private static LpipsPreprocessor? SizedLpips(string mode)
