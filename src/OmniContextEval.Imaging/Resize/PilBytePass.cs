@@ -8,28 +8,19 @@ namespace OmniContextEval.Imaging.Resize;
 /// shifted back and clipped to 0..255 (<c>ImagingResampleVertical_8bpc</c> arithmetic, exact).
 /// Vectorised over 32 bytes of a row at a time.
 /// </summary>
-internal sealed class PilBytePass(ResampleKernel<int> kernel) : IAxisPass<byte>
+internal sealed class PilBytePass(ResampleKernel<int> kernel) : KernelPass<byte, int>(kernel)
 {
     private const int Half = 1 << (PilKernels.PrecisionBits - 1);
 
-    public int OutputCount => kernel.OutputSize;
-    public (int First, int End) InputRange => kernel.InputRange();
-
-    public void Apply(ReadOnlySpan<byte> source, int rowLength, int firstRow, Span<byte> destination)
+    protected override void ApplyRow(ReadOnlySpan<byte> rows, int rowLength, ReadOnlySpan<int> weights, Span<byte> output)
     {
-        for (var i = 0; i < kernel.OutputSize; i++)
+        var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
+        for (var x = done; x < rowLength; x++)
         {
-            var weights = kernel.WeightsOf(i);
-            var rows = source[((kernel.Start[i] - firstRow) * rowLength)..];
-            var output = destination.Slice(i * rowLength, rowLength);
-            var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
-            for (var x = done; x < rowLength; x++)
-            {
-                var sum = Half;
-                for (var k = 0; k < weights.Length; k++)
-                    sum += rows[k * rowLength + x] * weights[k];
-                output[x] = Clip8(sum);
-            }
+            var sum = Half;
+            for (var k = 0; k < weights.Length; k++)
+                sum += rows[k * rowLength + x] * weights[k];
+            output[x] = Clip8(sum);
         }
     }
 

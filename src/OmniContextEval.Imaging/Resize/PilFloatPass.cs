@@ -8,26 +8,17 @@ namespace OmniContextEval.Imaging.Resize;
 /// in tap order, stored as float32 (<c>ImagingResampleVertical_32bpc</c> arithmetic, bit-exact).
 /// Vectorised over 8 floats of a row at a time.
 /// </summary>
-internal sealed class PilFloatPass(ResampleKernel<double> kernel) : IAxisPass<float>
+internal sealed class PilFloatPass(ResampleKernel<double> kernel) : KernelPass<float, double>(kernel)
 {
-    public int OutputCount => kernel.OutputSize;
-    public (int First, int End) InputRange => kernel.InputRange();
-
-    public void Apply(ReadOnlySpan<float> source, int rowLength, int firstRow, Span<float> destination)
+    protected override void ApplyRow(ReadOnlySpan<float> rows, int rowLength, ReadOnlySpan<double> weights, Span<float> output)
     {
-        for (var i = 0; i < kernel.OutputSize; i++)
+        var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
+        for (var x = done; x < rowLength; x++)
         {
-            var weights = kernel.WeightsOf(i);
-            var rows = source[((kernel.Start[i] - firstRow) * rowLength)..];
-            var output = destination.Slice(i * rowLength, rowLength);
-            var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
-            for (var x = done; x < rowLength; x++)
-            {
-                var sum = 0.0;
-                for (var k = 0; k < weights.Length; k++)
-                    sum += rows[k * rowLength + x] * weights[k];
-                output[x] = (float)sum;
-            }
+            var sum = 0.0;
+            for (var k = 0; k < weights.Length; k++)
+                sum += rows[k * rowLength + x] * weights[k];
+            output[x] = (float)sum;
         }
     }
 

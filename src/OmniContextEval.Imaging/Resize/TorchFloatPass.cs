@@ -10,29 +10,20 @@ namespace OmniContextEval.Imaging.Resize;
 /// (taps - 1) % 4 into fused multiply-adds; doing the same makes the result bit-identical to it (other builds
 /// differ from it by at most a few float32 ulps).
 /// </summary>
-internal sealed class TorchFloatPass(ResampleKernel<float> kernel) : IAxisPass<float>
+internal sealed class TorchFloatPass(ResampleKernel<float> kernel) : KernelPass<float, float>(kernel)
 {
-    public int OutputCount => kernel.OutputSize;
-    public (int First, int End) InputRange => kernel.InputRange();
-
-    public void Apply(ReadOnlySpan<float> source, int rowLength, int firstRow, Span<float> destination)
+    protected override void ApplyRow(ReadOnlySpan<float> rows, int rowLength, ReadOnlySpan<float> weights, Span<float> output)
     {
-        for (var i = 0; i < kernel.OutputSize; i++)
+        var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
+        for (var x = done; x < rowLength; x++)
         {
-            var weights = kernel.WeightsOf(i);
-            var rows = source[((kernel.Start[i] - firstRow) * rowLength)..];
-            var output = destination.Slice(i * rowLength, rowLength);
-            var done = Vector256.IsHardwareAccelerated ? ApplyVector(rows, rowLength, weights, output) : 0;
-            for (var x = done; x < rowLength; x++)
-            {
-                var sum = rows[x] * weights[0];
-                var k = 1;
-                for (; k < Unfused(weights.Length); k++)
-                    sum += rows[k * rowLength + x] * weights[k];
-                for (; k < weights.Length; k++)
-                    sum = MathF.FusedMultiplyAdd(rows[k * rowLength + x], weights[k], sum);
-                output[x] = sum;
-            }
+            var sum = rows[x] * weights[0];
+            var k = 1;
+            for (; k < Unfused(weights.Length); k++)
+                sum += rows[k * rowLength + x] * weights[k];
+            for (; k < weights.Length; k++)
+                sum = MathF.FusedMultiplyAdd(rows[k * rowLength + x], weights[k], sum);
+            output[x] = sum;
         }
     }
 

@@ -5,13 +5,6 @@ namespace OmniContextEval.Imaging.Tests.Preprocessing;
 
 public class PreprocessorTests
 {
-    private static RgbImage Random(int width, int height, int seed)
-    {
-        var image = new RgbImage(width, height);
-        new Random(seed).NextBytes(image.Pixels);
-        return image;
-    }
-
     [Fact]
     public void UnknownModeListsTheKnownOnes()
     {
@@ -49,7 +42,7 @@ public class PreprocessorTests
     public void BatchIsTheConcatenationOfSingleImages()
     {
         var preprocessor = Preprocessor.Get(PreprocessingModes.Clip);
-        RgbImage[] images = [Random(300, 200, 1), Random(150, 260, 2), Random(224, 224, 3)];
+        RgbImage[] images = [TestImages.Random(300, 200, 1), TestImages.Random(150, 260, 2), TestImages.Random(224, 224, 3)];
         var (batch, shape) = preprocessor.CreateBatch(images);
         Assert.Equal([3, 3, 224, 224], shape);
         var per = 3 * 224 * 224;
@@ -67,7 +60,7 @@ public class PreprocessorTests
         var preprocessor = Preprocessor.Get("lpips-8x6");
         var buffer = new float[2 * 3 * 6 * 8 + 5];
         Array.Fill(buffer, float.NaN);
-        preprocessor.WriteBatch([Random(9, 9, 4), Random(3, 30, 5)], buffer);
+        preprocessor.WriteBatch([TestImages.Random(9, 9, 4), TestImages.Random(3, 30, 5)], buffer);
         Assert.All(buffer[..^5], v => Assert.InRange(v, -1f, 1f));
         Assert.All(buffer[^5..], v => Assert.True(float.IsNaN(v)));
     }
@@ -75,13 +68,13 @@ public class PreprocessorTests
     [Fact]
     public void MixedSizesInOneBatchAreRefusedForNativeSizeModes()
     {
-        var e = Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Lpips).BatchShape([Random(4, 4, 0), Random(5, 4, 0)]));
+        var e = Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Lpips).BatchShape([TestImages.Random(4, 4, 0), TestImages.Random(5, 4, 0)]));
         Assert.Contains("batch image 1", e.Message);
     }
 
     [Fact]
     public void SmallDestinationIsRefused() =>
-        Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Dinov2).Write(Random(20, 20, 0), new float[3 * 224 * 223]));
+        Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Dinov2).Write(TestImages.Random(20, 20, 0), new float[3 * 224 * 223]));
 
     [Theory]
     [InlineData("clip")]
@@ -90,7 +83,7 @@ public class PreprocessorTests
     [InlineData("inception-tf1")]
     public void Deterministic(string mode)
     {
-        var image = Random(123, 77, 9);
+        var image = TestImages.Random(123, 77, 9);
         var preprocessor = Preprocessor.Get(mode);
         Assert.Equal(preprocessor.CreateBatch([image]).Data, Preprocessor.Get(mode).CreateBatch([image]).Data);
     }
@@ -99,7 +92,7 @@ public class PreprocessorTests
     public void InceptionModesDifferFromEachOther()
     {
         // Guards against two modes silently sharing one pipeline.
-        var image = Random(64, 48, 3);
+        var image = TestImages.Random(64, 48, 3);
         var clean = Preprocessor.Get(PreprocessingModes.InceptionClean).CreateBatch([image]).Data;
         var legacy = Preprocessor.Get(PreprocessingModes.InceptionLegacyPytorch).CreateBatch([image]).Data;
         var tf1 = Preprocessor.Get(PreprocessingModes.InceptionTf1).CreateBatch([image]).Data;

@@ -5,13 +5,6 @@ namespace OmniContextEval.Imaging.Tests.Resize;
 /// <summary>Properties of the Pillow resampler that hold for any input (the parity itself is in ResizeParityTests).</summary>
 public class PilResizeTests
 {
-    private static RgbImage Random(int width, int height, int seed)
-    {
-        var image = new RgbImage(width, height);
-        new Random(seed).NextBytes(image.Pixels);
-        return image;
-    }
-
     [Theory]
     [InlineData(PilFilter.Bicubic)]
     [InlineData(PilFilter.Bilinear)]
@@ -20,7 +13,7 @@ public class PilResizeTests
         var rng = new Random(11);
         for (var trial = 0; trial < 40; trial++)
         {
-            var source = Random(rng.Next(1, 90), rng.Next(1, 90), trial);
+            var source = TestImages.Random(rng.Next(1, 90), rng.Next(1, 90), trial);
             int width = rng.Next(1, 120), height = rng.Next(1, 120);
             var crop = new PixelRect(rng.Next(width), rng.Next(height), 0, 0);
             crop = crop with { Width = rng.Next(1, width - crop.X + 1), Height = rng.Next(1, height - crop.Y + 1) };
@@ -36,7 +29,7 @@ public class PilResizeTests
     [Fact]
     public void SameSizeIsACopy()
     {
-        var source = Random(17, 9, 1);
+        var source = TestImages.Random(17, 9, 1);
         Assert.Equal(source.Pixels, PilResize.Resize(source, 17, 9, PilFilter.Bicubic).Pixels);
     }
 
@@ -66,6 +59,6 @@ public class PilResizeTests
         Assert.Throws<ArgumentException>(() => PilResize.ResizePlane(new float[10], 4, 4, new float[4], 2, 2, PilFilter.Bicubic));
         Assert.Throws<ArgumentException>(() => TorchResize.Bilinear(new float[16], 4, 4, new float[3], 2, 2, antialias: true));
         Assert.Throws<ArgumentOutOfRangeException>(() => Tf1Resize.Bilinear(new float[16], 4, 4, new float[4], 0, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PilResize.ResizeAndCrop(Random(4, 4, 0), 8, 8, new PixelRect(4, 4, 5, 1), PilFilter.Bilinear));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PilResize.ResizeAndCrop(TestImages.Random(4, 4, 0), 8, 8, new PixelRect(4, 4, 5, 1), PilFilter.Bilinear));
     }
 }
