@@ -54,6 +54,21 @@ public abstract class Preprocessor
             Write(images[i], destination.Slice(i * perImage, perImage));
     }
 
+    /// <summary>
+    /// <see cref="WriteBatch(IReadOnlyList{RgbImage}, Span{float})"/> with the images spread over up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; the result is identical to the sequential one.
+    /// </summary>
+    public void WriteBatch(IReadOnlyList<RgbImage> images, Memory<float> destination, int maxDegreeOfParallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDegreeOfParallelism);
+        var shape = BatchShape(images);
+        var perImage = shape[1] * shape[2] * shape[3];
+        if (destination.Length < (long)perImage * images.Count)
+            throw new ArgumentException($"destination holds {destination.Length} floats, the batch needs {(long)perImage * images.Count}", nameof(destination));
+        Parallel.For(0, images.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            i => Write(images[i], destination.Span.Slice(i * perImage, perImage)));
+    }
+
     /// <summary>A new NCHW array for a batch, with its shape.</summary>
     public (float[] Data, int[] Shape) CreateBatch(IReadOnlyList<RgbImage> images)
     {

@@ -55,6 +55,18 @@ public class PreprocessorTests
     }
 
     [Fact]
+    public void ParallelBatchEqualsSequentialBatch()
+    {
+        var preprocessor = Preprocessor.Get(PreprocessingModes.InceptionClean);
+        var images = Enumerable.Range(0, 6).Select(i => TestImages.Random(60 + i * 7, 90 - i * 5, i)).ToArray();
+        var (sequential, shape) = preprocessor.CreateBatch(images);
+        var parallel = new float[sequential.Length];
+        preprocessor.WriteBatch(images, parallel.AsMemory(), maxDegreeOfParallelism: 4);
+        Assert.Equal([6, 3, 299, 299], shape);
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void WritesIntoCallerMemoryWithoutTouchingTheRest()
     {
         var preprocessor = Preprocessor.Get("lpips-8x6");
