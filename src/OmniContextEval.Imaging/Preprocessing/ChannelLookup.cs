@@ -29,14 +29,18 @@ internal sealed class ChannelLookup
     public static readonly ChannelLookup Identity = new(v => v);
 
     /// <summary>Writes channel <paramref name="channel"/> of <paramref name="image"/> as a row-major plane.</summary>
-    public void WritePlane(RgbImage image, int channel, Span<float> plane)
+    public void WritePlane(RgbImage image, int channel, Span<float> plane) =>
+        WritePlane(image.Pixels, channel, plane[..(image.Width * image.Height)]);
+
+    /// <summary>Writes channel <paramref name="channel"/> of interleaved RGB pixels, one value per element of <paramref name="plane"/>.</summary>
+    public void WritePlane(ReadOnlySpan<byte> interleaved, int channel, Span<float> plane)
     {
-        var count = image.Width * image.Height;
-        plane = plane[..count];
+        if (interleaved.Length < plane.Length * 3)
+            throw new ArgumentException($"{interleaved.Length} bytes hold fewer than {plane.Length} RGB pixels", nameof(interleaved));
         ref var table = ref MemoryMarshal.GetArrayDataReference(tables[channel]);
-        ref var pixel = ref MemoryMarshal.GetArrayDataReference(image.Pixels);
+        ref var pixel = ref MemoryMarshal.GetReference(interleaved);
         ref var output = ref MemoryMarshal.GetReference(plane);
-        for (int i = 0, j = channel; i < count; i++, j += 3)
+        for (int i = 0, j = channel; i < plane.Length; i++, j += 3)
             Unsafe.Add(ref output, i) = Unsafe.Add(ref table, Unsafe.Add(ref pixel, j));
     }
 

@@ -34,9 +34,13 @@ public static class PilResize
         Span<float> destination, int outWidth, int outHeight, PilFilter filter)
     {
         PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        SeparableResampler.Run(source, width, height, 1,
-            FloatPass(width, outWidth, filter), FloatPass(height, outHeight, filter), destination);
+        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight, filter);
+        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
     }
+
+    /// <summary>The two passes of <see cref="ResizePlane"/>.</summary>
+    internal static (IAxisPass<float> Horizontal, IAxisPass<float> Vertical) PlanePasses(int width, int height, int outWidth, int outHeight, PilFilter filter) =>
+        (FloatPass(width, outWidth, filter), FloatPass(height, outHeight, filter));
 
     private static IAxisPass<byte> BytePass(int inSize, int outSize, int first, int count, PilFilter filter) =>
         inSize == outSize

@@ -35,6 +35,36 @@ internal static class SeparableResampler
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Run{T}"/>, for a source already transposed: <paramref name="transposed"/> holds
+    /// <paramref name="width"/> rows (one per input column) of <paramref name="height"/> pixels.
+    /// </summary>
+    public static void RunTransposed<T>(ReadOnlySpan<T> transposed, int width, int height, int channels,
+        IAxisPass<T> horizontal, IAxisPass<T> vertical, Span<T> destination) where T : unmanaged
+    {
+        var (y0, y1) = vertical.InputRange;
+        var (x0, x1) = horizontal.InputRange;
+        if (y0 < 0 || y1 > height || x0 < 0 || x1 > width || transposed.Length < width * height * channels)
+            throw new ArgumentOutOfRangeException(nameof(transposed), $"passes read outside the transposed {width}x{height} input");
+        int columnLength = height * channels, outWidth = horizontal.OutputCount, outRow = outWidth * channels;
+        if (destination.Length < vertical.OutputCount * outRow)
+            throw new ArgumentException($"destination holds {destination.Length} elements, needs {vertical.OutputCount * outRow}", nameof(destination));
+
+        var resampled = ArrayPool<T>.Shared.Rent(outWidth * columnLength);
+        var temp = ArrayPool<T>.Shared.Rent(height * outRow);
+        try
+        {
+            horizontal.Apply(transposed[..(width * columnLength)], columnLength, 0, resampled);
+            Transpose.Pixels(resampled, columnLength, outWidth, height, channels, temp);
+            vertical.Apply(temp.AsSpan(0, height * outRow), outRow, 0, destination);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(resampled);
+            ArrayPool<T>.Shared.Return(temp);
+        }
+    }
+
     private static void HorizontalPass<T>(ReadOnlySpan<T> source, int width, int channels, IAxisPass<T> horizontal,
         int y0, int rows, T[] temp) where T : unmanaged
     {

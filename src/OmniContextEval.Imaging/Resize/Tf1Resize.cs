@@ -11,6 +11,11 @@ public static class Tf1Resize
         Span<float> destination, int outWidth, int outHeight)
     {
         PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        SeparableResampler.Run(source, width, height, 1, TorchKernels.Tf1(width, outWidth), TorchKernels.Tf1(height, outHeight), destination);
+        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight);
+        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
     }
+
+    /// <summary>The two passes of <see cref="Bilinear"/>.</summary>
+    internal static (IAxisPass<float> Horizontal, IAxisPass<float> Vertical) PlanePasses(int width, int height, int outWidth, int outHeight) =>
+        (TorchKernels.Tf1(width, outWidth), TorchKernels.Tf1(height, outHeight));
 }

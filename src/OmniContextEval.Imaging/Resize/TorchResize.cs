@@ -15,8 +15,13 @@ public static class TorchResize
         Span<float> destination, int outWidth, int outHeight, bool antialias)
     {
         PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        IAxisPass<float> horizontal = antialias ? TorchKernels.Antialiased(width, outWidth) : TorchKernels.Linear(width, outWidth);
-        IAxisPass<float> vertical = antialias ? TorchKernels.Antialiased(height, outHeight) : TorchKernels.Linear(height, outHeight);
+        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight, antialias);
         SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
     }
+
+    /// <summary>The two passes of <see cref="Bilinear"/>.</summary>
+    internal static (IAxisPass<float> Horizontal, IAxisPass<float> Vertical) PlanePasses(int width, int height, int outWidth, int outHeight, bool antialias) =>
+        antialias
+            ? (TorchKernels.Antialiased(width, outWidth), TorchKernels.Antialiased(height, outHeight))
+            : (TorchKernels.Linear(width, outWidth), TorchKernels.Linear(height, outHeight));
 }
