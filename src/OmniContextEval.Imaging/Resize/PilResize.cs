@@ -33,9 +33,8 @@ public static class PilResize
     public static void ResizePlane(ReadOnlySpan<float> source, int width, int height,
         Span<float> destination, int outWidth, int outHeight, PilFilter filter)
     {
-        PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight, filter);
-        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
+        PlaneResampler.Run(source, width, height, destination, outWidth, outHeight,
+            () => PlanePasses(width, height, outWidth, outHeight, filter));
     }
 
     /// <summary>The two passes of <see cref="ResizePlane"/>.</summary>

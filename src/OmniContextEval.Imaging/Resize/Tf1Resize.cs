@@ -10,9 +10,8 @@ public static class Tf1Resize
     public static void Bilinear(ReadOnlySpan<float> source, int width, int height,
         Span<float> destination, int outWidth, int outHeight)
     {
-        PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight);
-        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
+        PlaneResampler.Run(source, width, height, destination, outWidth, outHeight,
+            () => PlanePasses(width, height, outWidth, outHeight));
     }
 
     /// <summary>The two passes of <see cref="Bilinear"/>.</summary>

@@ -14,9 +14,8 @@ public static class TorchResize
     public static void Bilinear(ReadOnlySpan<float> source, int width, int height,
         Span<float> destination, int outWidth, int outHeight, bool antialias)
     {
-        PlaneChecks.Validate(source, width, height, destination, outWidth, outHeight);
-        var (horizontal, vertical) = PlanePasses(width, height, outWidth, outHeight, antialias);
-        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
+        PlaneResampler.Run(source, width, height, destination, outWidth, outHeight,
+            () => PlanePasses(width, height, outWidth, outHeight, antialias));
     }
 
     /// <summary>The two passes of <see cref="Bilinear"/>.</summary>

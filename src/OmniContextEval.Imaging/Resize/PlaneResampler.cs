@@ -1,9 +1,10 @@
 namespace OmniContextEval.Imaging.Resize;
 
-/// <summary>Argument checks shared by the float-plane resizers.</summary>
-internal static class PlaneChecks
+/// <summary>Checks the arguments of a float-plane resize and runs its two passes.</summary>
+internal static class PlaneResampler
 {
-    public static void Validate(ReadOnlySpan<float> source, int width, int height, Span<float> destination, int outWidth, int outHeight)
+    public static void Run(ReadOnlySpan<float> source, int width, int height, Span<float> destination, int outWidth, int outHeight,
+        Func<(IAxisPass<float> Horizontal, IAxisPass<float> Vertical)> passes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
@@ -13,5 +14,7 @@ internal static class PlaneChecks
             throw new ArgumentException($"source holds {source.Length} values, a {width}x{height} plane needs {(long)width * height}", nameof(source));
         if (destination.Length < (long)outWidth * outHeight)
             throw new ArgumentException($"destination holds {destination.Length} values, a {outWidth}x{outHeight} plane needs {(long)outWidth * outHeight}", nameof(destination));
+        var (horizontal, vertical) = passes();
+        SeparableResampler.Run(source, width, height, 1, horizontal, vertical, destination);
     }
 }
