@@ -50,17 +50,14 @@ internal static class SeparableResampler
         if (destination.Length < vertical.OutputCount * outRow)
             throw new ArgumentException($"destination holds {destination.Length} elements, needs {vertical.OutputCount * outRow}", nameof(destination));
 
-        var resampled = ArrayPool<T>.Shared.Rent(outWidth * columnLength);
         var temp = ArrayPool<T>.Shared.Rent(height * outRow);
         try
         {
-            horizontal.Apply(transposed[..(width * columnLength)], columnLength, 0, resampled);
-            Transpose.Pixels(resampled, columnLength, outWidth, height, channels, temp);
+            HorizontalOnTransposed(transposed[..(width * columnLength)], columnLength, 0, height, channels, horizontal, temp);
             vertical.Apply(temp.AsSpan(0, height * outRow), outRow, 0, destination);
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(resampled);
             ArrayPool<T>.Shared.Return(temp);
         }
     }
@@ -71,17 +68,30 @@ internal static class SeparableResampler
         var (x0, x1) = horizontal.InputRange;
         var columnLength = rows * channels;
         var transposed = ArrayPool<T>.Shared.Rent((x1 - x0) * columnLength);
-        var resampled = ArrayPool<T>.Shared.Rent(horizontal.OutputCount * columnLength);
         try
         {
             var window = source[(y0 * width * channels)..];
             Transpose.Pixels(window[(x0 * channels)..], width * channels, rows, x1 - x0, channels, transposed);
-            horizontal.Apply(transposed.AsSpan(0, (x1 - x0) * columnLength), columnLength, x0, resampled);
-            Transpose.Pixels(resampled, columnLength, horizontal.OutputCount, rows, channels, temp);
+            HorizontalOnTransposed<T>(transposed.AsSpan(0, (x1 - x0) * columnLength), columnLength, x0, rows, channels, horizontal, temp);
         }
         finally
         {
             ArrayPool<T>.Shared.Return(transposed);
+        }
+    }
+
+    /// <summary>The horizontal pass on columns stored as rows (starting at column <paramref name="firstColumn"/>), transposed back into <paramref name="temp"/>.</summary>
+    private static void HorizontalOnTransposed<T>(ReadOnlySpan<T> transposed, int columnLength, int firstColumn, int rows, int channels,
+        IAxisPass<T> horizontal, Span<T> temp) where T : unmanaged
+    {
+        var resampled = ArrayPool<T>.Shared.Rent(horizontal.OutputCount * columnLength);
+        try
+        {
+            horizontal.Apply(transposed, columnLength, firstColumn, resampled);
+            Transpose.Pixels(resampled, columnLength, horizontal.OutputCount, rows, channels, temp);
+        }
+        finally
+        {
             ArrayPool<T>.Shared.Return(resampled);
         }
     }

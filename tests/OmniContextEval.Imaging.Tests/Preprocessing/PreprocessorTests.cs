@@ -1,5 +1,6 @@
 using OmniContextEval.Core;
 using OmniContextEval.Imaging.Preprocessing;
+using OmniContextEval.Imaging.Resize;
 
 namespace OmniContextEval.Imaging.Tests.Preprocessing;
 
@@ -98,6 +99,44 @@ public class PreprocessorTests
         var image = TestImages.Random(123, 77, 9);
         var preprocessor = Preprocessor.Get(mode);
         Assert.Equal(preprocessor.CreateBatch([image]).Data, Preprocessor.Get(mode).CreateBatch([image]).Data);
+    }
+
+    /// <summary>The Inception modes' transposed-plane path equals the public plane resizers, also when an axis keeps its size.</summary>
+    [Theory]
+    [InlineData(299, 150)]
+    [InlineData(150, 299)]
+    [InlineData(299, 299)]
+    [InlineData(410, 290)]
+    public void InceptionModesEqualThePlaneResizers(int width, int height)
+    {
+        var image = TestImages.Random(width, height, width + height);
+        var plane = new float[width * height];
+        var expected = new float[299 * 299];
+        foreach (var mode in new[] { PreprocessingModes.InceptionClean, PreprocessingModes.InceptionLegacyPytorch, PreprocessingModes.InceptionTf1 })
+        {
+            var tensor = Preprocessor.Get(mode).CreateBatch([image]).Data;
+            for (var c = 0; c < 3; c++)
+            {
+                for (var i = 0; i < plane.Length; i++)
+                    plane[i] = mode == PreprocessingModes.InceptionLegacyPytorch ? image.Pixels[i * 3 + c] / 255f : image.Pixels[i * 3 + c];
+                switch (mode)
+                {
+                    case PreprocessingModes.InceptionClean:
+                        PilResize.ResizePlane(plane, width, height, expected, 299, 299, PilFilter.Bicubic);
+                        for (var i = 0; i < expected.Length; i++) expected[i] = (Math.Clamp(expected[i], 0f, 255f) - 128f) / 128f;
+                        break;
+                    case PreprocessingModes.InceptionLegacyPytorch:
+                        TorchResize.Bilinear(plane, width, height, expected, 299, 299, antialias: false);
+                        for (var i = 0; i < expected.Length; i++) expected[i] = 2f * expected[i] - 1f;
+                        break;
+                    default:
+                        Tf1Resize.Bilinear(plane, width, height, expected, 299, 299);
+                        for (var i = 0; i < expected.Length; i++) expected[i] = (expected[i] - 128f) / 128f;
+                        break;
+                }
+                Assert.True(expected.AsSpan().SequenceEqual(tensor.AsSpan(c * expected.Length, expected.Length)), $"{mode} {width}x{height} channel {c}");
+            }
+        }
     }
 
     [Fact]
