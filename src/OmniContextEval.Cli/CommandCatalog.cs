@@ -9,6 +9,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         DoctorCommand.Create(),
+        CasesCommand.Create(),
         PreprocessCommand.Create(),
     ];
 }

@@ -7,15 +7,17 @@ public sealed record NativeLibraryStatus(string Name, string FileName, bool Foun
 
 /// <summary>
 /// Checks that exactly the native libraries the decoders load can be loaded: the build's codec layer
-/// (libomnictx_codecs.so, which links libpng16 and libjpeg-turbo's libjpeg.so.62) and libwebp.
+/// (libomnictx_codecs.so, which links libpng16 and libjpeg-turbo's libjpeg.so.62), libwebp and libwebpdemux.
 /// </summary>
 public static class NativeImageLibraries
 {
+    /// <summary>Every library the decoders load: a display name and the file name P/Invoke resolves.</summary>
     public static readonly IReadOnlyList<(string Name, string FileName)> Required =
     [
         ("libpng", "libpng16.so.16"),
         ("libjpeg-turbo", "libjpeg.so.62"),
         ("libwebp", NativeCodecs.WebpLibrary),
+        ("libwebpdemux", NativeCodecs.WebpDemuxLibrary),
         ("codec layer", NativeCodecs.ShimLibrary),
     ];
 
@@ -25,11 +27,14 @@ public static class NativeImageLibraries
         "libpng16.so.16" => "apt-get install libpng16-16 (or run tools/setup.sh)",
         "libjpeg.so.62" => "apt-get install libjpeg62-turbo (or run tools/setup.sh)",
         NativeCodecs.WebpLibrary => "apt-get install libwebp7 (or run tools/setup.sh)",
+        NativeCodecs.WebpDemuxLibrary => "apt-get install libwebpdemux2 (or run tools/setup.sh)",
         _ => "it is built with the project: run tools/setup.sh (installs libpng-dev, libjpeg62-turbo-dev), then rebuild",
     };
 
     /// <summary>Tries to load each library the way the decoders' P/Invoke does (application folder first, then the system).</summary>
     public static IReadOnlyList<NativeLibraryStatus> Probe() => Probe(Required);
+
+    /// <summary>Probes the given libraries; a missing one gets an error naming the file and the fix.</summary>
 
     internal static IReadOnlyList<NativeLibraryStatus> Probe(IEnumerable<(string Name, string FileName)> libraries) =>
         libraries.Select(lib =>
