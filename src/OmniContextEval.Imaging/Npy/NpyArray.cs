@@ -25,9 +25,11 @@ public sealed class NpyArray
     }
 
     public NpyElementType ElementType { get; }
+    /// <summary>Dimensions, outermost first (C order).</summary>
     public IReadOnlyList<int> Shape { get; }
     /// <summary>The raw little-endian element bytes.</summary>
     public byte[] Data { get; }
+    /// <summary>Number of elements (the product of <see cref="Shape"/>).</summary>
     public long Count => Shape.Aggregate(1L, (n, d) => n * d);
 
     /// <summary>The elements as float32; only for <see cref="NpyElementType.Float32"/> arrays.</summary>
@@ -40,6 +42,7 @@ public sealed class NpyArray
     public ReadOnlySpan<byte> AsUInt8() =>
         ElementType == NpyElementType.UInt8 ? Data : throw new InvalidOperationException($"array holds {ElementType}, not UInt8");
 
+    /// <summary>Bytes per element.</summary>
     public static int ElementSize(NpyElementType type) => type == NpyElementType.Float32 ? 4 : 1;
 
     internal static string Descriptor(NpyElementType type) => type == NpyElementType.Float32 ? "<f4" : "|u1";

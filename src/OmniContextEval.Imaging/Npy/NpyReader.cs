@@ -11,6 +11,7 @@ namespace OmniContextEval.Imaging.Npy;
 /// </summary>
 public static class NpyReader
 {
+    /// <summary>Reads a whole <c>.npy</c> file.</summary>
     public static NpyArray Read(string path)
     {
         byte[] bytes;

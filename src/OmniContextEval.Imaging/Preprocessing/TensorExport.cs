@@ -15,6 +15,10 @@ public sealed record TensorExportResult(string Image, string Mode, string Output
 /// </summary>
 public static class TensorExport
 {
+    /// <summary>
+    /// Decodes <paramref name="imagePath"/> (Pillow-compatible by default), runs preprocessing <paramref name="mode"/>
+    /// and writes the tensor to <paramref name="outputPath"/> atomically. The mode is checked before the image is read.
+    /// </summary>
     public static TensorExportResult Write(string imagePath, string mode, string outputPath, DecodeOptions? options = null)
     {
         var preprocessor = Preprocessor.Get(mode);
