@@ -169,7 +169,7 @@ def geometry_cases():
             grid = torch.arange(rh * rw, dtype=torch.float64).reshape(1, rh, rw)
             first = int(T.CenterCrop(crop)(grid)[0, 0, 0])
             short, long = min(w, h), max(w, h)
-            pil_long = round(size * long / short)
+            pil_long = round(long * (size / short))  # guided-diffusion's center_crop_arr scaling
             pw, ph = (size, pil_long) if w <= h else (pil_long, size)
             cases.append({"width": w, "height": h, "size": size, "crop": crop,
                           "torchvision": {"resized": [rw, rh], "offset": [first % rw, first // rw]},

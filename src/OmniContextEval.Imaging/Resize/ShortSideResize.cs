@@ -11,8 +11,9 @@ public enum ShortSideRounding
     Torchvision,
 
     /// <summary>
-    /// PIL-based pipelines that scale with <c>round()</c> and crop with floor division (guided-diffusion/ADM's
-    /// <c>center_crop_arr</c>): long side = round(size * long / short) (ties to even), offset = (length - crop) // 2.
+    /// PIL-based pipelines that scale with <c>round()</c> and crop with floor division, as guided-diffusion/ADM's
+    /// <c>center_crop_arr</c> does after its box pre-reduction: long side = round(long * (size / short)) (ties to
+    /// even), offset = (length - crop) // 2.
     /// </summary>
     Pil,
 }
@@ -27,8 +28,9 @@ public static class ShortSideResize
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shortSide);
         int shorter = Math.Min(width, height), longer = Math.Max(width, height);
-        var exact = (double)((long)shortSide * longer) / shorter;
-        var newLong = rounding == ShortSideRounding.Torchvision ? (int)exact : (int)Math.Round(exact, MidpointRounding.ToEven);
+        var newLong = rounding == ShortSideRounding.Torchvision
+            ? (int)((double)((long)shortSide * longer) / shorter)
+            : (int)Math.Round(longer * ((double)shortSide / shorter), MidpointRounding.ToEven);
         return width <= height ? (shortSide, newLong) : (newLong, shortSide);
     }
 

@@ -39,6 +39,22 @@ public class PreprocessorTests
     [InlineData("")]
     public void MalformedNamesAreRejected(string mode) => Assert.False(Preprocessor.TryGet(mode, out _));
 
+    /// <summary>Degenerate shapes (one pixel, one row, one column) go through every mode with finite results in range.</summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 500)]
+    [InlineData(500, 1)]
+    [InlineData(2, 3)]
+    public void DegenerateImagesGiveFiniteTensors(int width, int height)
+    {
+        var image = TestImages.Random(width, height, 7);
+        foreach (var mode in PreprocessingModes.Names.Where(n => !n.Contains('<')).Append("lpips-5x3"))
+        {
+            var data = Preprocessor.Get(mode).CreateBatch([image]).Data;
+            Assert.All(data, v => Assert.True(float.IsFinite(v) && Math.Abs(v) < 3f, $"{mode} {width}x{height}: {v}"));
+        }
+    }
+
     [Fact]
     public void BatchIsTheConcatenationOfSingleImages()
     {
