@@ -9,6 +9,8 @@ Everything is deterministic (fixed seeds); running it twice writes identical fil
   inputs/NAME.npy            uint8 (H, W, 3) test images, non-square (generated here from a seeded RNG)
   resize/NAME-OP-WxH.npy     OP on a uint8 RGB image (pil-*-u8: uint8 (H, W, 3)) or on the image's green
                              channel as a float32 plane (pil-*-f, torch-*, tf1-bilinear: float32 (H, W))
+  resize/NAME-shortside-*    uint8 short-side resize (Pillow bicubic) + center crop, with torchvision's
+                             Resize/CenterCrop or guided-diffusion's center_crop_arr rounding
   modes/NAME-MODE.npy        the NCHW float32 network input of preprocessing MODE (N = 1), flattened and
                              sampled every `stride`-th element to keep the fixtures small
   geometry.json              short-side resize sizes and center-crop offsets (torchvision and PIL-style rounding)
@@ -110,6 +112,20 @@ def resize_op(op, rgb, w, h):
     return F.interpolate(t, size=(h, w), mode="bilinear", align_corners=False, antialias=aa)[0, 1].numpy()
 
 
+SHORT_SIDE_CASES = [("a37x23", 80, 64), ("b301x187", 80, 64), ("c150x400", 100, 90)]
+
+
+def short_side_crop_u8(rgb, size, crop, rounding):
+    """uint8 short-side resize (Pillow bicubic) + center crop: torchvision's transforms, or guided-diffusion style."""
+    img = Image.fromarray(rgb)
+    if rounding == "torchvision":
+        return np.asarray(T.CenterCrop(crop)(T.Resize(size, interpolation=T.InterpolationMode.BICUBIC)(img)))
+    scale = size / min(*img.size)
+    arr = np.asarray(img.resize(tuple(round(x * scale) for x in img.size), resample=Image.BICUBIC))
+    top, left = (arr.shape[0] - crop) // 2, (arr.shape[1] - crop) // 2
+    return arr[top:top + crop, left:left + crop]
+
+
 RESIZE_OPS = ["pil-bicubic-u8", "pil-bilinear-u8", "pil-bicubic-f", "pil-bilinear-f",
               "torch-bilinear", "torch-bilinear-aa", "tf1-bilinear"]
 
@@ -195,6 +211,11 @@ def main():
                 out = resize_op(op, images[name], w, h)
                 file = save(f"resize/{name}-{op}-{w}x{h}.npy", out)
                 cases["resize"].append({"input": name, "op": op, "width": w, "height": h, "file": file})
+    cases["shortSide"] = []
+    for name, size, crop in SHORT_SIDE_CASES:
+        for rounding in ("torchvision", "pil"):
+            file = save(f"resize/{name}-shortside-{rounding}-{size}-crop{crop}.npy", short_side_crop_u8(images[name], size, crop, rounding))
+            cases["shortSide"].append({"input": name, "rounding": rounding, "size": size, "crop": crop, "file": file})
     for name in MODE_INPUTS:
         for mode, fn in MODES.items():
             out = fn(images[name]).numpy().astype(np.float32)

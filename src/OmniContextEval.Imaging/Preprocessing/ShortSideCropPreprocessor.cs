@@ -33,8 +33,6 @@ internal sealed class ShortSideCropPreprocessor : Preprocessor
     public override void Write(RgbImage image, Span<float> destination)
     {
         CheckDestination(image, destination);
-        var (width, height) = ShortSideResize.ResizedSize(image.Width, image.Height, shortSide, rounding);
-        var window = ShortSideResize.CenterCrop(width, height, crop, crop, rounding);
-        normalize.WritePlanes(PilResize.ResizeAndCrop(image, width, height, window, PilFilter.Bicubic), destination);
+        normalize.WritePlanes(ShortSideResize.ResizeAndCenterCrop(image, shortSide, crop, rounding), destination);
     }
 }

@@ -42,6 +42,16 @@ public static class ShortSideResize
         return new PixelRect(Offset(width, cropWidth, rounding), Offset(height, cropHeight, rounding), cropWidth, cropHeight);
     }
 
+    /// <summary>
+    /// Resizes <paramref name="image"/> so its short side is <paramref name="shortSide"/> pixels (Pillow's resampling,
+    /// exact) and keeps the centered <paramref name="crop"/> x <paramref name="crop"/> square; only the kept pixels are computed.
+    /// </summary>
+    public static RgbImage ResizeAndCenterCrop(RgbImage image, int shortSide, int crop, ShortSideRounding rounding, PilFilter filter = PilFilter.Bicubic)
+    {
+        var (width, height) = ResizedSize(image.Width, image.Height, shortSide, rounding);
+        return PilResize.ResizeAndCrop(image, width, height, CenterCrop(width, height, crop, crop, rounding), filter);
+    }
+
     private static int Offset(int length, int crop, ShortSideRounding rounding) =>
         rounding == ShortSideRounding.Torchvision ? (int)Math.Round((length - crop) / 2.0, MidpointRounding.ToEven) : (length - crop) / 2;
 }

@@ -21,6 +21,8 @@ public static class PreprocessFixtures
 
     public static IEnumerable<JsonElement> ResizeCases => Cases.Value.GetProperty("resize").EnumerateArray();
 
+    public static IEnumerable<JsonElement> ShortSideCases => Cases.Value.GetProperty("shortSide").EnumerateArray();
+
     public static IEnumerable<JsonElement> ModeCases => Cases.Value.GetProperty("modes").EnumerateArray();
 
     /// <summary>An input image, from its uint8 (H, W, 3) array.</summary>

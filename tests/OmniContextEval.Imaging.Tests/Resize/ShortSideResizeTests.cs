@@ -28,6 +28,35 @@ public class ShortSideResizeTests
         }
     }
 
+    public static TheoryData<string, string, int, int, string> PixelCases()
+    {
+        var data = new TheoryData<string, string, int, int, string>();
+        foreach (var c in PreprocessFixtures.ShortSideCases)
+            data.Add(c.GetProperty("input").GetString()!, c.GetProperty("rounding").GetString()!,
+                c.GetProperty("size").GetInt32(), c.GetProperty("crop").GetInt32(), c.GetProperty("file").GetString()!);
+        return data;
+    }
+
+    /// <summary>Resize + crop pixels equal torchvision's Resize/CenterCrop, and the guided-diffusion-style PIL pipeline, byte for byte.</summary>
+    [Theory]
+    [MemberData(nameof(PixelCases))]
+    public void ResizeAndCenterCropMatchesReference(string input, string rounding, int size, int crop, string file)
+    {
+        var mode = rounding == "pil" ? ShortSideRounding.Pil : ShortSideRounding.Torchvision;
+        var actual = ShortSideResize.ResizeAndCenterCrop(PreprocessFixtures.Input(input), size, crop, mode);
+        var expected = PreprocessFixtures.Expected(file);
+        Assert.Equal([crop, crop, 3], expected.Shape);
+        Assert.True(expected.AsUInt8().SequenceEqual(actual.Pixels), $"{input} {rounding} short side {size} crop {crop}");
+    }
+
+    [Fact]
+    public void RoundingModesGiveDifferentPixelsWhereTheGeometryDiffers()
+    {
+        var image = PreprocessFixtures.Input("b301x187");
+        Assert.NotEqual(ShortSideResize.ResizeAndCenterCrop(image, 80, 64, ShortSideRounding.Torchvision).Pixels,
+            ShortSideResize.ResizeAndCenterCrop(image, 80, 64, ShortSideRounding.Pil).Pixels);
+    }
+
     [Theory]
     [InlineData(225, 1000, 224, 995, 996)] // 224 * 1000 / 225 = 995.56: torchvision truncates, PIL-style rounds
     [InlineData(1000, 999, 224, 224, 224)]
