@@ -15,5 +15,6 @@ public static class CommandCatalog
         GateCommand.Create(),
         DoctorCommand.Create(),
         CasesCommand.Create(),
+        PreprocessCommand.Create(),
     ];
 }
