@@ -11,7 +11,7 @@ namespace OmniContextEval.Cli.Pipeline;
 public static class StageCatalog
 {
     /// <summary>Loads suite folders.</summary>
-    public static Func<ISuiteSource>? SuiteSource { get; set; }
+    public static Func<ISuiteSource>? SuiteSource { get; set; } = () => new SuiteFolderSource();
 
     /// <summary>Builds the generate stage for a generator name (e.g. "builtin") and its settings.</summary>
     public static Func<string, IReadOnlyDictionary<string, string>, IGenerateStage>? Generator { get; set; }
