@@ -13,9 +13,23 @@ namespace OmniContextEval.Generation.Native;
 /// The ODE runs in the exact coordinates of <see cref="BasisMarginalVelocity"/>; full-resolution work is the Gram
 /// matrix (once per case), K dot products with the noise and one reconstruction per image. Output is a pure function
 /// of (case, input images, seed, options): independent of thread count and of how many images run at once.
+/// <para>Signal scale: the field flows toward s y_i with s = <see cref="SignalStrength"/> / sqrt(D) (D = pixels x 3), and
+/// the result is divided by s. Unscaled, the posterior log-odds between two candidates grow like ||y_i - y_j||^2 ~ D while
+/// the noise enters like ||y_i - y_j|| ~ sqrt(D), so at image sizes every seed would flow to the same candidate (the one
+/// nearest the candidates' centroid); scaling the data as latent models scale their latents keeps the choice with the
+/// noise at any resolution. The ODE is still the exact marginal flow, of the scaled candidates.</para>
 /// </summary>
-public sealed class NativeFlowGenerator(SamplerOptions options)
+public sealed class NativeFlowGenerator(SamplerOptions options, double signalStrength = NativeFlowGenerator.DefaultSignalStrength)
 {
+    /// <summary>Default for <see cref="SignalStrength"/>: ||s (y_i - y_j)|| of a few units, comparable to the noise's projection.</summary>
+    public const double DefaultSignalStrength = 3.0;
+
+    /// <summary>Native default guidance: milder than OmniGen2's 5 / 2, since the candidate sets differ far more than a network's branches do.</summary>
+    public static readonly GuidanceSettings DefaultGuidance = new(TextScale: 1.5, ImageScale: 1.2);
+
+    /// <summary>sqrt(D) times the signal scale; larger makes the candidate choice less dependent on the seed.</summary>
+    public double SignalStrength { get; } = signalStrength;
+
     /// <summary>Bumped whenever the candidates or the field change, so stale outputs are regenerated.</summary>
     public const string Version = "native-marginal-flow/1";
 
@@ -41,12 +55,16 @@ public sealed class NativeFlowGenerator(SamplerOptions options)
     {
         var set = prepared.Candidates;
         var noise = GaussianNoise.Create(set.Width * set.Height * 3, (ulong)seed, prepared.CaseId);
-        var noiseDots = set.Targets.Select(y => PortableDot.Dot(noise, y)).ToArray();
-        var field = new BasisMarginalVelocity(prepared.Gram, noiseDots, set.Branches, prepared.HasImageCondition);
+        var scale = SignalStrength / Math.Sqrt(noise.Length);
+        var noiseDots = set.Targets.Select(y => scale * PortableDot.Dot(noise, y)).ToArray();
+        var k = noiseDots.Length;
+        var gram = new double[k, k];
+        for (var i = 0; i < k; i++) for (var j = 0; j < k; j++) gram[i, j] = scale * scale * prepared.Gram[i, j];
+        var field = new BasisMarginalVelocity(gram, noiseDots, set.Branches, prepared.HasImageCondition);
         var state = field.InitialState();
         new FlowSampler(Options).Run(field, state, LatentTokens(set.Width, set.Height), cancellation);
         var pixels = new float[noise.Length];
-        BasisMarginalVelocity.Reconstruct(state, noise, set.Targets, pixels);
+        BasisMarginalVelocity.Reconstruct(state, noise, set.Targets, pixels, scale);
         return pixels;
     }
 

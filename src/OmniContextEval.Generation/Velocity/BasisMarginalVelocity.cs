@@ -63,10 +63,13 @@ public sealed class BasisMarginalVelocity : IVelocityModel
         }
     }
 
-    /// <summary>Pixels of the state: c_0 x0 + sum_j c_j y_j, element by element in a fixed order (thread-independent).</summary>
-    public static void Reconstruct(ReadOnlySpan<float> state, ReadOnlySpan<float> noise, IReadOnlyList<float[]> targets, Span<float> pixels)
+    /// <summary>
+    /// Pixels of the state: (c_0 x0 + sum_j c_j s y_j) / s for targets scaled by s (<paramref name="signalScale"/>; 1 = unscaled),
+    /// element by element in a fixed order (thread-independent).
+    /// </summary>
+    public static void Reconstruct(ReadOnlySpan<float> state, ReadOnlySpan<float> noise, IReadOnlyList<float[]> targets, Span<float> pixels, double signalScale = 1.0)
     {
-        var c0 = state[0];
+        var c0 = (float)(state[0] / signalScale);
         for (var e = 0; e < pixels.Length; e++)
         {
             var value = c0 * noise[e];
