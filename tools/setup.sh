@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the harness needs, only those missing. Idempotent; called by ./omnictx and tools/test.sh.
-#   tools/setup.sh            runtime libraries (image codecs)
-#   tools/setup.sh --tests    also what the tests need (Chromium for the browser test)
+#   tools/setup.sh            image codec libraries, and the headers the build compiles its codec layer against
+#   tools/setup.sh --tests    also what the tests need (Chromium for the browser test; python3-pil and
+#                             mate-backgrounds for the suite rebuild test, tools/build-suite.py)
 set -euo pipefail
-packages=(libpng16-16 libjpeg62-turbo libwebp7 libwebpdemux2)
-[[ "${1:-}" == "--tests" ]] && packages+=(chromium fonts-dejavu-core)
+packages=(libpng16-16 libjpeg62-turbo libwebp7 gcc libc6-dev libpng-dev libjpeg62-turbo-dev)
+[[ "${1:-}" == "--tests" ]] && packages+=(chromium fonts-dejavu-core python3-pil mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -6,6 +6,11 @@ namespace OmniContextEval.Core.Cases;
 /// </summary>
 public sealed record BenchmarkCase
 {
+    /// <summary>The case format version this code reads and writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>Version of the case format the file was written in (see case.schema.json).</summary>
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
     public required string Id { get; init; }
     public required Subtask Subtask { get; init; }
     public TaskGroup Group => SubtaskInfo.GroupOf(Subtask);
