@@ -11,9 +11,16 @@ public sealed record DecodeOptions
     /// <summary>Images with more pixels than this are refused before any pixel buffer is allocated.</summary>
     public long MaxPixels { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>When set, alpha is composited over this background colour instead of being dropped.</summary>
+    /// <summary>
+    /// When set, alpha is composited over this background colour instead of being dropped, with the result of
+    /// Pillow's <c>Image.alpha_composite</c> over an opaque background: round((c·a + bg·(255 − a)) / 255).
+    /// Alpha comes from alpha samples (16-bit: high byte), palette tRNS, or a grey/RGB tRNS colour (transparent where equal).
+    /// </summary>
     public (byte R, byte G, byte B)? CompositeAlphaOver { get; init; }
 
-    /// <summary>Rotate/flip JPEG and WebP images as their EXIF orientation tag says (off by default, as in Pillow).</summary>
+    /// <summary>
+    /// Rotate/flip as the EXIF orientation tag says (JPEG APP1, PNG eXIf, WebP EXIF), as Pillow's
+    /// <c>ImageOps.exif_transpose</c> does; off by default, as in <c>Image.open</c>.
+    /// </summary>
     public bool ApplyExifOrientation { get; init; }
 }

@@ -1,6 +1,10 @@
 namespace OmniContextEval.Imaging.Codecs;
 
-/// <summary>Composites straight (non-premultiplied) alpha over a solid background: round((c·a + bg·(255 − a)) / 255).</summary>
+/// <summary>
+/// Composites straight (non-premultiplied) alpha over a solid background: round((c·a + bg·(255 − a)) / 255).
+/// For an opaque background this equals Pillow's <c>Image.alpha_composite</c> for every (c, bg, a): checked
+/// exhaustively against Pillow 9.4, and by the "over-" rows of the parity corpus.
+/// </summary>
 internal static class AlphaCompositor
 {
     public static void CompositeInPlace(RgbImage image, byte[] alpha, (byte R, byte G, byte B) background)

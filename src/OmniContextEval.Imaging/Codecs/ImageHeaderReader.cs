@@ -94,7 +94,8 @@ internal static class ImageHeaderReader
         }
         if (chunk.SequenceEqual("VP8X"u8))
             return (ReadUInt24(data[24..]) + 1, ReadUInt24(data[27..]) + 1);
-        throw new ImageDecodeException(name, $"WebP with an unknown first chunk '{System.Text.Encoding.ASCII.GetString(chunk)}'");
+        var printable = string.Concat(chunk.ToArray().Select(b => b is >= 0x20 and < 0x7F ? (char)b : '?'));
+        throw new ImageDecodeException(name, $"WebP with an unknown first chunk '{printable}'");
     }
 
     private static int ReadUInt24(ReadOnlySpan<byte> b) => b[0] | (b[1] << 8) | (b[2] << 16);

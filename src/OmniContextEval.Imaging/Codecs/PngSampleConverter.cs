@@ -19,6 +19,7 @@ internal static class PngSampleConverter
         {
             var row = raw.AsSpan((int)(y * info.RowBytes), (int)info.RowBytes);
             var output = rgb.Row(y);
+            if (alpha is null && depth == 8 && TryConvertOpaque8(info.ColorType, row, output, palette)) continue;
             for (var x = 0; x < width; x++)
             {
                 byte r, g, b, a = 255;
@@ -55,6 +56,32 @@ internal static class PngSampleConverter
             }
         }
         return new DecodedImage(rgb, alpha);
+    }
+
+    /// <summary>Fast paths for 8-bit rows when no alpha plane is wanted; false for the layouts left to the general loop.</summary>
+    private static bool TryConvertOpaque8(int colorType, ReadOnlySpan<byte> row, Span<byte> output, byte[] palette)
+    {
+        var width = output.Length / 3;
+        switch (colorType)
+        {
+            case 2:
+                row[..output.Length].CopyTo(output);
+                return true;
+            case 6:
+                for (var x = 0; x < width; x++) row.Slice(4 * x, 3).CopyTo(output[(3 * x)..]);
+                return true;
+            case 4:
+                for (var x = 0; x < width; x++) output[3 * x] = output[3 * x + 1] = output[3 * x + 2] = row[2 * x];
+                return true;
+            case 0:
+                for (var x = 0; x < width; x++) output[3 * x] = output[3 * x + 1] = output[3 * x + 2] = row[x];
+                return true;
+            case 3:
+                for (var x = 0; x < width; x++) palette.AsSpan(3 * row[x], 3).CopyTo(output[(3 * x)..]);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool HasAlpha(NativeCodecs.PngInfo info) =>
