@@ -10,5 +10,7 @@ public static class CommandCatalog
     [
         DoctorCommand.Create(),
         CasesCommand.Create(),
+        GenerateCommand.Create(),
+        BenchCommand.Create(),
     ];
 }
