@@ -31,7 +31,7 @@ public static class BenchCommand
             var n = parse.GetValue(size);
             var result = GeneratorBenchmark.Run(chosen, path => ImageDecoder.Decode(path), (c, i) => loaded.ResolvePath(c.InputImages[i]),
                 [0, 1, 2], n, n, options, parse.GetValue(threads));
-            Console.Error.WriteLine($"{result.Images} images {n}x{n}, {result.Steps} Euler steps, {result.Threads} threads: {result.ImagesPerSecond:F2} images/s");
+            Console.Error.WriteLine($"{result.Images} images {n}x{n}, {result.Steps} Euler steps, {result.Threads} threads: {result.ImagesPerSecond:F2} images/s ({result.CpuSecondsPerImage:F3} CPU-s/image)");
             Console.Error.WriteLine($"velocity evaluations alone: {result.VelocitySecondsPerImage * 1000:F3} ms/image in basis coordinates " +
                 $"({result.VelocityCallsPerImage} calls), {result.PixelVelocitySecondsPerImage * 1000:F0} ms/image on full-resolution pixels");
             Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));

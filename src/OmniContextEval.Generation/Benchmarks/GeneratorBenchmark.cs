@@ -13,11 +13,12 @@ namespace OmniContextEval.Generation.Benchmarks;
 /// <summary>Throughput of the built-in generator, split into its stages. Times in seconds; rates in images per second (higher is better).</summary>
 /// <param name="ImagesPerSecond">End to end: decode inputs, compose, Gram, noise, sampling, reconstruction, PNG encoding; all cores.</param>
 /// <param name="VelocitySecondsPerImage">The sampler's velocity evaluations alone (basis coordinates), per image, one core.</param>
+/// <param name="CpuSecondsPerImage">Process CPU time per image in the end-to-end run (robust when other processes share the cores).</param>
 /// <param name="PixelVelocitySecondsPerImage">The same evaluations done on full-resolution pixels (MarginalFlowVelocity), per image, one core.</param>
 public sealed record GeneratorBenchmarkResult(
     int Images, int Width, int Height, int Steps, int Threads, double WallSeconds, double ImagesPerSecond,
     int VelocityCallsPerImage, double VelocitySecondsPerImage, double PixelVelocitySecondsPerImage,
-    double PrepareSecondsPerCase, double NoiseSecondsPerImage, double EncodeSecondsPerImage);
+    double PrepareSecondsPerCase, double NoiseSecondsPerImage, double EncodeSecondsPerImage, double CpuSecondsPerImage);
 
 /// <summary>Runs the built-in generator over some cases and seeds and times it (the <c>omnictx bench generator</c> command).</summary>
 public static class GeneratorBenchmark
@@ -26,6 +27,7 @@ public static class GeneratorBenchmark
         Func<BenchmarkCase, int, string> inputPath, int[] seeds, int width, int height, SamplerOptions options, int threads)
     {
         var generator = new NativeFlowGenerator(options);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
@@ -35,6 +37,7 @@ public static class GeneratorBenchmark
         });
         var wall = clock.Elapsed.TotalSeconds;
         var images = cases.Count * seeds.Length;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / images;
 
         // Stage costs on one core, from the first case.
         var first = cases[0];
@@ -46,7 +49,7 @@ public static class GeneratorBenchmark
         var (calls, basisSeconds) = TimeVelocity(new BasisField(preparedFirst, noiseVector), options, width, height);
         var (_, pixelSeconds) = TimeVelocity(new MarginalFlowVelocity(preparedFirst.Candidates.Targets, preparedFirst.Candidates.Branches, preparedFirst.HasImageCondition), options, width, height, noiseVector);
         return new GeneratorBenchmarkResult(images, width, height, options.Steps, threads, wall, images / wall,
-            calls, basisSeconds, pixelSeconds, prepare, noise, encode);
+            calls, basisSeconds, pixelSeconds, prepare, noise, encode, cpu);
     }
 
     private static double Time<T>(Func<T> action, out T result)
