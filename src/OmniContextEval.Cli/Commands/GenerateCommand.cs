@@ -19,7 +19,8 @@ public static class GenerateCommand
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1,2" };
         var output = new Option<string>("--out") { Description = "Output folder; images go to {out}/{method}/seed-{S}/fullset/{task_type}/{key}.png.", DefaultValueFactory = _ => "runs" };
         var method = new Option<string?>("--method") { Description = "Method folder name (default: the generator's name)." };
-        var source = new Option<string?>("--source") { Description = "folder: image folder; command: command line; http: endpoint URL." };
+        var source = new Option<string?>("--source") { Description = "folder: image folder; command: command line; http: endpoint URL; onnx: models folder." };
+        var model = new Option<string?>("--model") { Description = "onnx: the velocity network's name in the models folder's models.json." };
         var steps = new Option<int>("--steps") { Description = "Sampler steps.", DefaultValueFactory = _ => 50 };
         var solver = new Option<SolverKind>("--solver") { Description = "euler or heun.", DefaultValueFactory = _ => SolverKind.Euler };
         var shift = new Option<string>("--shift") { Description = "Time shift: dynamic, none or a factor.", DefaultValueFactory = _ => "dynamic" };
@@ -33,7 +34,7 @@ public static class GenerateCommand
         var concurrency = new Option<int>("--concurrency") { Description = "command/http: runs or requests at once.", DefaultValueFactory = _ => 2 };
         var command = new Command("generate", "Generate every case of a suite for each seed; reruns skip outputs that are up to date.")
         {
-            suite, generator, seeds, output, method, source, steps, solver, shift, text, image, cfg, jobs, timeout, retries, batch, concurrency,
+            suite, generator, seeds, output, method, source, model, steps, solver, shift, text, image, cfg, jobs, timeout, retries, batch, concurrency,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -49,7 +50,7 @@ public static class GenerateCommand
             };
             var external = new ExternalOptions(TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(retries),
                 BatchSize: parse.GetValue(batch), Concurrency: parse.GetValue(concurrency));
-            var settings = new GeneratorSettings(name, parse.GetValue(source), sampler, external, parse.GetValue(jobs));
+            var settings = new GeneratorSettings(name, parse.GetValue(source), sampler, external, parse.GetValue(jobs), parse.GetValue(model));
             return RunAsync(settings, parse.GetValue(suite)!, ParseSeeds(parse.GetValue(seeds)!), parse.GetValue(output)!, parse.GetValue(method) ?? name, cancellation);
         });
         return command;
