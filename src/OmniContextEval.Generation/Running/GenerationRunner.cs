@@ -22,6 +22,7 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(layout.MethodDirectory);
+        RemoveLeftoverTemporaryFiles();
         var log = new GenerationLog(layout.LogPath);
         var records = log.Load();
         log.Rewrite(records.Values);
@@ -64,6 +65,17 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
         }
         return new GenerationSummary(plan.Count, upToDate, pending.Count - problems.Count,
             problems.OrderBy(p => p.CaseId, StringComparer.Ordinal).ThenBy(p => p.Seed).ToList(), clock.Elapsed);
+    }
+
+    // A process killed inside AtomicFile leaves its temporary file ({target}.{pid}.{guid}.tmp) beside the target.
+    private void RemoveLeftoverTemporaryFiles()
+    {
+        foreach (var file in Directory.EnumerateFiles(layout.MethodDirectory, "*.tmp", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (name.Contains(".png.") || name.Contains(".json.") || name.StartsWith("generation.jsonl.", StringComparison.Ordinal))
+                File.Delete(file);
+        }
     }
 
     private List<Planned> Plan(IReadOnlyList<BenchmarkCase> cases, string suiteDirectory, IReadOnlyList<int> seeds, (int Width, int Height)? size)

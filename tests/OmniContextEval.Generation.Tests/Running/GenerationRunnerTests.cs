@@ -95,6 +95,9 @@ public class GenerationRunnerTests
         Assert.InRange(partial, 4, 14);
         // A kill during an append leaves a torn last line; a leftover temp file is what a kill during a write would leave.
         File.AppendAllText(layout.LogPath, "{\"caseId\":\"case-04\",\"se");
+        var leftover = layout.ImagePath(suite.Cases[4], 2) + ".4242.0123456789abcdef0123456789abcdef.tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
+        File.WriteAllBytes(leftover, [0x89, 0x50]);
 
         var resumed = await new GenerationRunner(Native(), layout).RunAsync(suite.Cases, suite.Directory, Seeds);
         Assert.Equal(15, resumed.UpToDate + resumed.Generated);
