@@ -20,7 +20,7 @@ public class CommandImageGeneratorTests
     }
 
     private static async Task<GenerationSummary> Run(string command, SuiteFolder suite, ExternalOptions? options = null, int[]? seeds = null) =>
-        await new GenerationRunner(new CommandImageGenerator(command, options ?? Quick, TestPngDecoder.Loading), new OutputLayout(TestPaths.NewTempDir(), "cmd"))
+        await new GenerationRunner(new CommandImageGenerator(command, options ?? Quick), new OutputLayout(TestPaths.NewTempDir(), "cmd"))
             .RunAsync(suite.Cases, suite.Directory, seeds ?? [0]);
 
     [Fact]

@@ -19,7 +19,7 @@ public class FolderImageGeneratorTests
         Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
         File.WriteAllText(broken, "not a png");
         var layout = new OutputLayout(TestPaths.NewTempDir(), "folder");
-        var summary = await new GenerationRunner(new FolderImageGenerator(source, TestPngDecoder.Loading), layout)
+        var summary = await new GenerationRunner(new FolderImageGenerator(source), layout)
             .RunAsync(suite.Cases, suite.Directory, [0, 1]);
         Assert.Equal(6, summary.Total);
         Assert.Equal(1, summary.Generated);

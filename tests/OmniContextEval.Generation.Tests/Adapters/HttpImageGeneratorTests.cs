@@ -14,7 +14,7 @@ public class HttpImageGeneratorTests
 
     private static async Task<GenerationSummary> Run(TestServer server, SuiteFolder suite, ExternalOptions options, int[] seeds)
     {
-        using var generator = new HttpImageGenerator(server.Endpoint, options, TestPngDecoder.Loading);
+        using var generator = new HttpImageGenerator(server.Endpoint, options);
         return await new GenerationRunner(generator, new OutputLayout(TestPaths.NewTempDir(), "http")).RunAsync(suite.Cases, suite.Directory, seeds);
     }
 

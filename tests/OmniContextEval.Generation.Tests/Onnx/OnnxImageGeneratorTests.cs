@@ -3,6 +3,7 @@ using OmniContextEval.Generation.Networks;
 using OmniContextEval.Generation.Running;
 using OmniContextEval.Generation.Sampling;
 using OmniContextEval.Generation.Tests.TestSupport;
+using OmniContextEval.Imaging;
 using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.Onnx;
@@ -12,7 +13,7 @@ public class OnnxImageGeneratorTests
     private static readonly string Models = TestPaths.Fixture("generation", "tiny-dit");
 
     private static OnnxImageGenerator Create() =>
-        new(Models, "tiny-dit-velocity", new SamplerOptions { Steps = 6 }, TestPngDecoder.Loading);
+        new(Models, "tiny-dit-velocity", new SamplerOptions { Steps = 6 });
 
     [Fact]
     public async Task Generates_every_case_deterministically_at_the_requested_size()
@@ -27,7 +28,8 @@ public class OnnxImageGeneratorTests
         var a = Directory.GetFiles(first.MethodDirectory, "*.png", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
         var b = Directory.GetFiles(second.MethodDirectory, "*.png", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
         Assert.Equal(a, b);
-        Assert.Equal((48, 48), (TestPngDecoder.DecodeFile(first.ImagePath(suite.Cases[0], 0)).Width, TestPngDecoder.DecodeFile(first.ImagePath(suite.Cases[0], 0)).Height));
+        var image = ImageDecoder.Decode(first.ImagePath(suite.Cases[0], 0));
+        Assert.Equal((48, 48), (image.Width, image.Height));
         Assert.NotEqual(File.ReadAllBytes(first.ImagePath(suite.Cases[0], 0)), File.ReadAllBytes(first.ImagePath(suite.Cases[0], 1)));
         var sidecar = GenerationSidecar.TryRead(first.SidecarPath(suite.Cases[0], 0))!;
         Assert.Equal("onnx", sidecar.Generator);

@@ -22,5 +22,5 @@ internal sealed class SuiteFolder
     public string Directory { get; }
     public IReadOnlyList<BenchmarkCase> Cases { get; }
 
-    public static RgbImage LoadInput(string path) => TestPngDecoder.DecodeFile(path);
+    public static RgbImage LoadInput(string path) => ImageDecoder.Decode(path);
 }
