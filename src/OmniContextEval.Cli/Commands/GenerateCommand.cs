@@ -63,8 +63,10 @@ public static class GenerateCommand
         try
         {
             var layout = new OutputLayout(output, method);
-            var summary = await new GenerationRunner(generator, layout).RunAsync(suite.Cases, suite.Folder, seeds, new ProgressLine(), cancellation);
-            Console.Error.WriteLine();
+            GenerationSummary summary;
+            try { summary = await new GenerationRunner(generator, layout).RunAsync(suite.Cases, suite.Folder, seeds, new ProgressLine(), cancellation); }
+            finally { Console.Error.WriteLine(); } // end the progress line, also when cancelled
+
             foreach (var problem in summary.Problems.Take(20))
                 Console.Error.WriteLine($"  {problem.Status.ToString().ToLowerInvariant()}: {problem.CaseId} seed {problem.Seed}: {problem.Error}");
             if (summary.Problems.Count > 20) Console.Error.WriteLine($"  ... {summary.Problems.Count - 20} more in {layout.LogPath}");
