@@ -13,9 +13,16 @@ public sealed class NativeImageGenerator(NativeFlowGenerator generator, Func<str
 {
     private readonly Func<string, RgbImage> _load = loadImage ?? (path => ImageDecoder.Decode(path));
 
-    public GeneratorIdentity Identity { get; } = SamplerIdentity.Describe(
-        "native", NativeFlowGenerator.Version, null, generator.Options,
-        $"signalStrength={generator.SignalStrength.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+    /// <summary>The field has no weights; its "model hash" is the SHA-256 of its definition (version and signal strength).</summary>
+    public GeneratorIdentity Identity { get; } = Describe(generator);
+
+    private static GeneratorIdentity Describe(NativeFlowGenerator generator)
+    {
+        var settings = $"signalStrength={generator.SignalStrength.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+        var definition = System.Text.Encoding.UTF8.GetBytes($"{NativeFlowGenerator.Version};{settings}");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(definition));
+        return SamplerIdentity.Describe("native", NativeFlowGenerator.Version, hash, generator.Options, settings);
+    }
 
     /// <summary>The runner never mixes cases in a batch, so one batch is one case's seeds.</summary>
     public int BatchSize => int.MaxValue;
