@@ -7,7 +7,8 @@ Run from the repository root with Debian's Python (it has Pillow 9.4):
 Every image is small and odd-sized. PNGs are written by a tiny writer below so that every colour type,
 bit depth, palette/tRNS combination, Adam7 interlace and ancillary chunk (gAMA, sBIT) can be chosen
 exactly; a few more come from Pillow's own PNG writer. JPEG and WebP files come from Pillow (libjpeg-turbo,
-libwebp); CMYK variants without the Adobe marker and with the YCCK transform are made by editing bytes.
+libwebp; an animated WebP reads as its first frame); CMYK variants without the Adobe marker and with the
+YCCK transform are made by editing bytes.
 
 Outputs (all deterministic for a given Pillow/libjpeg/libwebp):
   corpus/*.png|jpg|webp    the images
@@ -160,6 +161,12 @@ def adobe_transform(jpeg, transform):
     return jpeg[: at + 15] + bytes([transform]) + jpeg[at + 16:]
 
 
+def insert_junk(jpeg):
+    """Puts bytes that are no marker before the first DQT: libjpeg warns and skips them, Pillow reads on."""
+    at = jpeg.find(b"\xff\xdb")
+    return jpeg[:at] + b"\x00junk\x01" + jpeg[at:]
+
+
 def pillow_files():
     files = {}
     rgb = Image.fromarray(photo(30, 40))
@@ -186,6 +193,7 @@ def pillow_files():
     files["jpeg_cmyk_adobe.jpg"] = cmyk
     files["jpeg_cmyk_plain.jpg"] = strip_adobe(cmyk)
     files["jpeg_ycck.jpg"] = adobe_transform(cmyk, 2)
+    files["jpeg_junk_between_segments.jpg"] = insert_junk(files["jpeg_baseline_odd.jpg"])
     for orientation in range(1, 9):
         files[f"jpeg_exif_rot{orientation}.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(orientation))
     files["pil_exif_rot6.png"] = pillow_file(odd, "PNG", exif=exif_with_orientation(6))
@@ -195,13 +203,17 @@ def pillow_files():
     files["webp_lossy_alpha.webp"] = pillow_file(rgba, "WEBP", quality=80)
     files["webp_lossless_alpha.webp"] = pillow_file(rgba, "WEBP", lossless=True)
     files["webp_exif_rot8.webp"] = pillow_file(odd, "WEBP", quality=90, exif=exif_with_orientation(8))
+    later = Image.fromarray(photo(7, 13))
+    files["webp_animated.webp"] = pillow_file(odd, "WEBP", save_all=True, append_images=[later], duration=100, quality=70)
+    frames = [rgba, Image.fromarray(np.asarray(rgba)[::-1].copy(), "RGBA")]
+    files["webp_animated_alpha_lossless.webp"] = pillow_file(frames[0], "WEBP", save_all=True, append_images=frames[1:], lossless=True)
     return files
 
 
 BACKGROUNDS = [(255, 255, 255), (40, 120, 200)]
 ALPHA_FILES = ["png_rgba8.png", "png_rgba16.png", "png_ga8.png", "png_ga16.png", "png_p4_trns.png",
                "png_p8_adam7_trns.png", "pil_rgba.png", "pil_la.png", "pil_p_transparency.png",
-               "webp_lossy_alpha.webp", "webp_lossless_alpha.webp", "png_rgb8.png", "jpeg_baseline_odd.jpg"]
+               "webp_lossy_alpha.webp", "webp_lossless_alpha.webp", "webp_animated_alpha_lossless.webp", "png_rgb8.png", "jpeg_baseline_odd.jpg"]
 
 
 def expected_variants(name, path):

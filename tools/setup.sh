@@ -4,7 +4,7 @@
 #   tools/setup.sh --tests    also what the tests need (Chromium for the browser test; python3-pil and
 #                             mate-backgrounds for the suite rebuild test, tools/build-suite.py)
 set -euo pipefail
-packages=(libpng16-16 libjpeg62-turbo libwebp7 gcc libc6-dev libpng-dev libjpeg62-turbo-dev)
+packages=(libpng16-16 libjpeg62-turbo libwebp7 libwebpdemux2 gcc libc6-dev libpng-dev libjpeg62-turbo-dev)
 [[ "${1:-}" == "--tests" ]] && packages+=(chromium fonts-dejavu-core python3-pil mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do

@@ -13,17 +13,19 @@ public static class ImageDecoder
     private const int HeaderProbeBytes = 64 * 1024;
 
     /// <summary>Reads the format and size from the header only; no pixel is decoded.</summary>
-    public static ImageInfo ReadInfo(string path) => Guard(path, () =>
-    {
-        var head = ReadFile(path, HeaderProbeBytes, out var complete);
-        var info = ImageHeaderReader.TryRead(head, path);
-        if (info is null && !complete) info = ImageHeaderReader.TryRead(ReadFile(path, int.MaxValue, out _), path);
-        return info ?? throw new ImageDecodeException(path, "truncated file: it ends inside the image header");
-    });
+    public static ImageInfo ReadInfo(string path) => Guard(path, () => ReadInfoCore(path));
 
-    /// <summary>Decodes to 8-bit RGB; equal to Pillow's <c>convert("RGB")</c> with default options.</summary>
-    public static RgbImage Decode(string path, DecodeOptions? options = null) =>
-        Guard(path, () => DecodeCore(ReadFile(path, int.MaxValue, out _), path, options ?? DecodeOptions.PillowCompatible));
+    /// <summary>
+    /// Decodes to 8-bit RGB; equal to Pillow's <c>convert("RGB")</c> with default options. The header is
+    /// checked against <see cref="DecodeOptions.MaxPixels"/> before the rest of the file is read.
+    /// </summary>
+    public static RgbImage Decode(string path, DecodeOptions? options = null) => Guard(path, () =>
+    {
+        options ??= DecodeOptions.PillowCompatible;
+        var info = ReadInfoCore(path);
+        PixelLimit.Check(path, info.Width, info.Height, options);
+        return DecodeCore(ReadFile(path, null, out _), path, options);
+    });
 
     /// <summary>Decodes from memory; <paramref name="name"/> is used in error messages.</summary>
     public static RgbImage Decode(ReadOnlySpan<byte> data, string name, DecodeOptions? options = null)
@@ -36,6 +38,14 @@ public static class ImageDecoder
         {
             throw Wrap(name, e);
         }
+    }
+
+    private static ImageInfo ReadInfoCore(string path)
+    {
+        var head = ReadFile(path, HeaderProbeBytes, out var complete);
+        var info = ImageHeaderReader.TryRead(head, path);
+        if (info is null && !complete) info = ImageHeaderReader.TryRead(ReadFile(path, null, out _), path);
+        return info ?? throw new ImageDecodeException(path, "truncated file: it ends inside the image header");
     }
 
     private static RgbImage DecodeCore(ReadOnlySpan<byte> data, string name, DecodeOptions options)
@@ -56,14 +66,16 @@ public static class ImageDecoder
         return options.ApplyExifOrientation ? OrientationTransform.Apply(rgb, ExifOrientationReader.Read(data, info.Format)) : rgb;
     }
 
-    private static byte[] ReadFile(string path, int maxBytes, out bool complete)
+    /// <summary>The first <paramref name="maxBytes"/> bytes of the file (all of it when null).</summary>
+    private static byte[] ReadFile(string path, int? maxBytes, out bool complete)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var length = stream.Length;
-        if (length > Array.MaxLength) throw new ImageDecodeException(path, $"file of {length} bytes is too large to read");
-        var buffer = new byte[Math.Min(length, maxBytes)];
+        var count = Math.Min(length, maxBytes ?? long.MaxValue);
+        if (count > Array.MaxLength) throw new ImageDecodeException(path, $"file of {length} bytes is too large to read");
+        var buffer = new byte[count];
         stream.ReadExactly(buffer);
-        complete = buffer.Length == length;
+        complete = count == length;
         return buffer;
     }
 

@@ -65,7 +65,7 @@ def fillers_for(plan):
         out.append((en.format(en=p["subject"].en, i=p["image"] + 1), zh.format(zh=p["subject"].zh, i=p["image"] + 1)))
     if not any(p.get("leap") for p in ps):
         out += NOT_TILTED
-    if plan["layout"] not in ("on_top", "front_behind"):
+    if len(ps) > 1 and plan["layout"] not in ("on_top", "front_behind"):
         out += SEPARATE
     if not plan["global_style"]:
         out += UNSTYLED

@@ -82,6 +82,7 @@ def describe(plan):
     _background(w, plan)
     for p in sorted(plan["placements"], key=lambda p: p["image"]):
         _edits(w, p)
+    _mirrors(w, [p["subject"] for p in sorted(plan["placements"], key=lambda p: p["image"]) if p.get("mirror")])
     if plan["global_style"]:
         st = plan["global_style"]
         w.say(f"Finally, render the whole picture {st.en_look}.", f"最后，把整幅画面{st.zh_look}。")
@@ -208,13 +209,22 @@ def _edits(w, p):
         w.check("style", f"The {s.en} is drawn in a {st.en} style.", f"The {s.en} is drawn in its original smooth style.")
         w.keywords.append(st.en)
     if p.get("mirror"):
-        w.say(f"Flip the {s.en} horizontally so that it faces the other way.", f"把{s.zh}水平翻转，让它朝向另一侧。")
         w.check("attribute", f"The {s.en} is mirrored left to right compared with its input image.",
                 f"The {s.en} faces the same way as in its input image.")
     if p.get("leap"):
         w.say(f"Show the {s.en} leaping up into the air, tilted as if in mid-jump.", f"让{s.zh}跃向空中，身体倾斜，像正跳在半空。")
         w.check("action", f"The {s.en} is leaping in the air.", f"The {s.en} is standing still.")
         w.keywords.append("leaping")
+
+
+def _mirrors(w, subjects):
+    """One sentence for every subject flipped left to right."""
+    if len(subjects) == 1:
+        w.say(f"Flip the {subjects[0].en} horizontally so that it faces the other way.", f"把{subjects[0].zh}水平翻转，让它朝向另一侧。")
+    elif subjects:
+        en = _join([f"the {s.en}" for s in subjects], True)
+        zh = _join([s.zh for s in subjects], False)
+        w.say(f"Flip {en} horizontally so that each faces the other way.", f"把{zh}都水平翻转，让它们朝向另一侧。")
 
 
 def _fill(w, plan):

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OmniContextEval.Suites;
+using OmniContextEval.Core;
 using OmniContextEval.Suites.Loading;
 
 namespace OmniContextEval.Cli.Commands;
@@ -18,8 +18,15 @@ public static class CasesShowCommand
 
     private static int Run(string folder, string id)
     {
-        var loaded = Suite.Load(folder, readImageHeaders: false);
-        Console.Out.Write(CaseJson.Serialize(loaded.Get(id)));
-        return Core.ExitCodes.Success;
+        var loaded = SuiteLoader.Load(folder, readImageHeaders: false);
+        if (loaded.Suite.Find(id) is not { } found)
+        {
+            var problems = loaded.Issues.Where(i => i.CaseId == id).Select(i => "\n  " + i).ToArray();
+            throw new HarnessException(problems.Length > 0
+                ? $"case '{id}' in {loaded.Suite.Folder} cannot be read:{string.Concat(problems)}"
+                : $"suite {loaded.Suite.Folder}: no case with id '{id}'");
+        }
+        Console.Out.Write(CaseJson.Serialize(found));
+        return ExitCodes.Success;
     }
 }

@@ -60,7 +60,7 @@ internal static class ImageHeaderReader
         while (true)
         {
             if (at + 4 > data.Length) return null;
-            if (data[at] != 0xFF) throw new ImageDecodeException(name, $"JPEG marker expected at byte {at}");
+            if (data[at] != 0xFF) { at++; continue; }                        // junk between segments: skipped, as Pillow and libjpeg do
             var marker = data[at + 1];
             if (marker == 0xFF) { at++; continue; }                          // fill byte
             if (marker is 0x01 or (>= 0xD0 and <= 0xD8)) { at += 2; continue; } // markers without a length

@@ -9,14 +9,17 @@ namespace OmniContextEval.Imaging.Codecs;
 /// layer that keeps every setjmp in C and returns error codes. It drives the libraries exactly as Pillow
 /// does (raw PNG samples with no gamma or 16-bit transformation; libjpeg with Pillow's colour-space
 /// choice), which libpng's simplified png_image_* API cannot (it applies gAMA and composites alpha).
-/// libwebp's decode API returns error codes, so it is called directly.
+/// libwebp reports errors by return value, so it is called directly, through the same animation decoder
+/// (libwebpdemux's WebPAnimDecoder, default options: straight RGBA) that Pillow 9.4 uses for every WebP.
 /// </summary>
 internal static unsafe partial class NativeCodecs
 {
     public const string ShimLibrary = "libomnictx_codecs.so";
     public const string WebpLibrary = "libwebp.so.7";
+    public const string WebpDemuxLibrary = "libwebpdemux.so.2";
     private const string Shim = "omnictx_codecs";
     private const int WebpDecoderAbiVersion = 0x0209;
+    private const int WebpDemuxAbiVersion = 0x0107;
 
     /// <summary>Mirror of omc_png_info in Native/omnictx_codecs.h.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -68,8 +71,37 @@ internal static unsafe partial class NativeCodecs
     public static int WebPGetFeatures(byte* data, nuint size, WebpFeatures* features) =>
         WebPGetFeaturesInternal(data, size, features, WebpDecoderAbiVersion);
 
-    [LibraryImport(WebpLibrary, EntryPoint = "WebPDecodeRGBAInto")]
-    public static partial byte* WebPDecodeRgbaInto(byte* data, nuint size, byte* output, nuint outputSize, int stride);
+    /// <summary>Mirror of libwebp's WebPData.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct WebpData
+    {
+        public byte* Bytes;
+        public nuint Size;
+    }
+
+    /// <summary>Mirror of libwebpdemux's WebPAnimInfo.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct WebpAnimInfo
+    {
+        public uint CanvasWidth, CanvasHeight, LoopCount, BackgroundColor, FrameCount;
+        public fixed uint Pad[4];
+    }
+
+    [LibraryImport(WebpDemuxLibrary, EntryPoint = "WebPAnimDecoderNewInternal")]
+    private static partial nint WebPAnimDecoderNewInternal(WebpData* data, void* options, int abiVersion);
+
+    /// <summary>A decoder with default options (straight RGBA, one thread), or 0 when the container is invalid.</summary>
+    public static nint WebPAnimDecoderNew(WebpData* data) => WebPAnimDecoderNewInternal(data, null, WebpDemuxAbiVersion);
+
+    [LibraryImport(WebpDemuxLibrary, EntryPoint = "WebPAnimDecoderGetInfo")]
+    public static partial int WebPAnimDecoderGetInfo(nint decoder, WebpAnimInfo* info);
+
+    /// <summary>Decodes the next frame onto the canvas; <paramref name="canvas"/> stays owned by the decoder until the next call or Delete.</summary>
+    [LibraryImport(WebpDemuxLibrary, EntryPoint = "WebPAnimDecoderGetNext")]
+    public static partial int WebPAnimDecoderGetNext(nint decoder, byte** canvas, int* timestamp);
+
+    [LibraryImport(WebpDemuxLibrary, EntryPoint = "WebPAnimDecoderDelete")]
+    public static partial void WebPAnimDecoderDelete(nint decoder);
 
     /// <summary>The NUL-terminated message a shim call left in its info struct.</summary>
     public static string MessageText(byte* message)

@@ -7,7 +7,7 @@ public sealed record NativeLibraryStatus(string Name, string FileName, bool Foun
 
 /// <summary>
 /// Checks that exactly the native libraries the decoders load can be loaded: the build's codec layer
-/// (libomnictx_codecs.so, which links libpng16 and libjpeg-turbo's libjpeg.so.62) and libwebp.
+/// (libomnictx_codecs.so, which links libpng16 and libjpeg-turbo's libjpeg.so.62), libwebp and libwebpdemux.
 /// </summary>
 public static class NativeImageLibraries
 {
@@ -16,6 +16,7 @@ public static class NativeImageLibraries
         ("libpng", "libpng16.so.16"),
         ("libjpeg-turbo", "libjpeg.so.62"),
         ("libwebp", NativeCodecs.WebpLibrary),
+        ("libwebpdemux", NativeCodecs.WebpDemuxLibrary),
         ("codec layer", NativeCodecs.ShimLibrary),
     ];
 
@@ -25,6 +26,7 @@ public static class NativeImageLibraries
         "libpng16.so.16" => "apt-get install libpng16-16 (or run tools/setup.sh)",
         "libjpeg.so.62" => "apt-get install libjpeg62-turbo (or run tools/setup.sh)",
         NativeCodecs.WebpLibrary => "apt-get install libwebp7 (or run tools/setup.sh)",
+        NativeCodecs.WebpDemuxLibrary => "apt-get install libwebpdemux2 (or run tools/setup.sh)",
         _ => "it is built with the project: run tools/setup.sh (installs libpng-dev, libjpeg62-turbo-dev), then rebuild",
     };
 

@@ -1,8 +1,9 @@
 namespace OmniContextEval.Imaging.Codecs;
 
 /// <summary>
-/// WebP through libwebp: decoded to non-premultiplied RGBA as Pillow 9.4's WebPAnimDecoder does for a still
-/// image (first frame onto a cleared canvas), then the alpha dropped. Animated files are refused.
+/// WebP as Pillow 9.4 reads it: libwebpdemux's animation decoder with default options renders the first frame
+/// onto a cleared canvas as straight (non-premultiplied) RGBA; the alpha is then dropped. Animated files give
+/// their first frame, as <c>Image.open</c> does.
 /// </summary>
 internal static unsafe class WebpDecoder
 {
@@ -14,27 +15,42 @@ internal static unsafe class WebpDecoder
             var status = NativeCodecs.WebPGetFeatures(input, (nuint)data.Length, &features);
             if (status != 0)
                 throw new ImageDecodeException(name, $"libwebp: cannot read the bitstream ({StatusText(status)})");
-            if (features.HasAnimation != 0)
-                throw new ImageDecodeException(name, "animated WebP is not supported");
-            PixelLimit.Check(name, features.Width, features.Height, options);
-            var rgba = PixelLimit.Allocate(name, 4L * features.Width * features.Height);
-            fixed (byte* output = rgba)
+            PixelLimit.Check(name, features.Width, features.Height, options); // before the decoder allocates its canvas
+            var webp = new NativeCodecs.WebpData { Bytes = input, Size = (nuint)data.Length };
+            var decoder = NativeCodecs.WebPAnimDecoderNew(&webp);
+            if (decoder == 0)
+                throw new ImageDecodeException(name, "libwebp: the container is corrupt or truncated");
+            try
             {
-                if (NativeCodecs.WebPDecodeRgbaInto(input, (nuint)data.Length, output, (nuint)rgba.Length, 4 * features.Width) == null)
+                NativeCodecs.WebpAnimInfo info;
+                if (NativeCodecs.WebPAnimDecoderGetInfo(decoder, &info) == 0)
+                    throw new ImageDecodeException(name, "libwebp: cannot read the canvas size");
+                PixelLimit.Check(name, info.CanvasWidth, info.CanvasHeight, options);
+                byte* canvas;
+                int timestamp;
+                if (NativeCodecs.WebPAnimDecoderGetNext(decoder, &canvas, &timestamp) == 0)
                     throw new ImageDecodeException(name, "libwebp: the image data is corrupt or truncated");
+                return Split(new ReadOnlySpan<byte>(canvas, checked((int)(4 * info.CanvasWidth * info.CanvasHeight))),
+                    (int)info.CanvasWidth, (int)info.CanvasHeight, wantAlpha && features.HasAlpha != 0);
             }
-            var pixels = features.Width * features.Height;
-            var rgb = new RgbImage(features.Width, features.Height);
-            var alpha = wantAlpha && features.HasAlpha != 0 ? new byte[pixels] : null;
-            for (var i = 0; i < pixels; i++)
+            finally
             {
-                rgb.Pixels[3 * i] = rgba[4 * i];
-                rgb.Pixels[3 * i + 1] = rgba[4 * i + 1];
-                rgb.Pixels[3 * i + 2] = rgba[4 * i + 2];
-                if (alpha is not null) alpha[i] = rgba[4 * i + 3];
+                NativeCodecs.WebPAnimDecoderDelete(decoder);
             }
-            return new DecodedImage(rgb, alpha);
         }
+    }
+
+    private static DecodedImage Split(ReadOnlySpan<byte> rgba, int width, int height, bool wantAlpha)
+    {
+        var rgb = new RgbImage(width, height);
+        var alpha = wantAlpha ? new byte[width * height] : null;
+        var pixels = rgb.Pixels;
+        for (var i = 0; i < width * height; i++)
+        {
+            rgba.Slice(4 * i, 3).CopyTo(pixels.AsSpan(3 * i));
+            if (alpha is not null) alpha[i] = rgba[4 * i + 3];
+        }
+        return new DecodedImage(rgb, alpha);
     }
 
     private static string StatusText(int status) => status switch

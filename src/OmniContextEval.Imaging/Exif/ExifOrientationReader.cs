@@ -28,8 +28,9 @@ internal static class ExifOrientationReader
     private static ReadOnlySpan<byte> FindJpegExif(ReadOnlySpan<byte> file)
     {
         var at = 2;
-        while (at + 4 <= file.Length && file[at] == 0xFF)
+        while (at + 4 <= file.Length)
         {
+            if (file[at] != 0xFF) { at++; continue; }
             var marker = file[at + 1];
             if (marker == 0xFF) { at++; continue; }
             if (marker is 0xD9 or 0xDA) break;

@@ -11,14 +11,21 @@ public sealed record PublishedRow(string Key, string TaskType, string Instructio
     {
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             throw new HarnessException(
-                $"{path}: parquet is not supported. Convert it to JSON plus image files first, e.g. with pandas:\n" +
-                "  python3 -c \"import pandas as pd, json, os; df = pd.read_parquet('" + Path.GetFileName(path) + "'); os.makedirs('images', exist_ok=True); rows = []\n" +
-                "  for r in df.itertuples():\n" +
-                "      names = []\n" +
-                "      for i, im in enumerate(r.input_images):\n" +
-                "          n = f'images/{r.key}_{i}.png'; open(n, 'wb').write(im['bytes']); names.append(n)\n" +
-                "      rows.append(dict(key=r.key, task_type=r.task_type, instruction=r.instruction, instruction_language=r.instruction_language, input_images=names))\n" +
-                "  json.dump(rows, open('omnicontext.json', 'w'), ensure_ascii=False)\"\n" +
+                $"{path}: parquet is not supported. Convert it to JSON plus image files first, for example with this Python\n" +
+                "script (pandas with pyarrow; save the indented lines as convert.py and run it beside the parquet file):\n" +
+                "    import json, os, pandas as pd\n" +
+                $"    df = pd.read_parquet(\"{Path.GetFileName(path)}\")\n" +
+                "    os.makedirs(\"images\", exist_ok=True)\n" +
+                "    rows = []\n" +
+                "    for r in df.itertuples():\n" +
+                "        names = []\n" +
+                "        for i, image in enumerate(r.input_images):\n" +
+                "            name = f\"images/{r.key}_{i}.png\"\n" +
+                "            open(name, \"wb\").write(image[\"bytes\"])\n" +
+                "            names.append(name)\n" +
+                "        rows.append(dict(key=r.key, task_type=r.task_type, instruction=r.instruction,\n" +
+                "                         instruction_language=r.instruction_language, input_images=names))\n" +
+                "    json.dump(rows, open(\"omnicontext.json\", \"w\"), ensure_ascii=False)\n" +
                 "then run `omnictx cases import omnicontext.json --out DIR`.");
         if (!File.Exists(path)) throw new HarnessException($"{path}: file not found");
         var text = File.ReadAllText(path);

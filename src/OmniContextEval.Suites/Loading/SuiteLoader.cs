@@ -29,7 +29,7 @@ public static class SuiteLoader
             : [];
         if (files.Length == 0)
             issues.Add(new ValidationIssue(CasesFolder + "/", null, "", "no case files (*.json) found"));
-        var parsed = new (BenchmarkCase? Case, IReadOnlyList<ValidationIssue> Issues)[files.Length];
+        var parsed = new (BenchmarkCase? Case, string? Id, IReadOnlyList<ValidationIssue> Issues)[files.Length];
         Parallel.For(0, files.Length, i => parsed[i] = ReadCase(folder, files[i]));
         var cases = new List<BenchmarkCase>();
         var rules = new CaseRules(folder, readImageHeaders);
@@ -37,40 +37,38 @@ public static class SuiteLoader
         for (var i = 0; i < files.Length; i++)
         {
             issues.AddRange(parsed[i].Issues);
-            if (parsed[i].Case is not { } benchmarkCase) continue;
             var file = Relative(folder, files[i]);
-            if (fileOfId.TryGetValue(benchmarkCase.Id, out var first))
-                issues.Add(new ValidationIssue(file, benchmarkCase.Id, "id", $"duplicate id: also used by {first}"));
-            else
-                fileOfId[benchmarkCase.Id] = file;
+            if (parsed[i].Id is { } id && !fileOfId.TryAdd(id, file))
+                issues.Add(new ValidationIssue(file, id, "id", $"duplicate id: also used by {fileOfId[id]}"));
+            if (parsed[i].Case is not { } benchmarkCase) continue; // image checks need a file that follows the format
             issues.AddRange(rules.Check(file, benchmarkCase));
             cases.Add(benchmarkCase);
         }
         return new SuiteLoadResult(new Suite(folder, manifest, cases, rules.Headers), issues, files.Length);
     }
 
-    private static (BenchmarkCase?, IReadOnlyList<ValidationIssue>) ReadCase(string folder, string path)
+    private static (BenchmarkCase?, string?, IReadOnlyList<ValidationIssue>) ReadCase(string folder, string path)
     {
         var file = Relative(folder, path);
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var structure = CaseStructure.Check(file, document.RootElement, out var caseId);
-            if (structure.Count > 0) return (null, structure);
-            try { return (CaseJson.Deserialize(document.RootElement), []); }
-            catch (JsonException e) { return (null, [new ValidationIssue(file, caseId, e.Path?.TrimStart('$', '.') ?? "", e.Message)]); }
+            if (structure.Count > 0) return (null, caseId, structure);
+            try { return (CaseJson.Deserialize(document.RootElement), caseId, []); }
+            catch (JsonException e) { return (null, caseId, [new ValidationIssue(file, caseId, e.Path?.TrimStart('$', '.') ?? "", e.Message)]); }
         }
         catch (JsonException e)
         {
-            return (null, [new ValidationIssue(file, null, "", $"not valid JSON (line {e.LineNumber + 1}): {e.Message}")]);
+            return (null, null, [new ValidationIssue(file, null, "", $"not valid JSON (line {e.LineNumber + 1}): {e.Message}")]);
         }
         catch (IOException e)
         {
-            return (null, [new ValidationIssue(file, null, "", $"cannot be read: {e.Message}")]);
+            return (null, null, [new ValidationIssue(file, null, "", $"cannot be read: {e.Message}")]);
         }
         catch (UnauthorizedAccessException e)
         {
-            return (null, [new ValidationIssue(file, null, "", $"cannot be read: {e.Message}")]);
+            return (null, null, [new ValidationIssue(file, null, "", $"cannot be read: {e.Message}")]);
         }
     }
 

@@ -2,10 +2,14 @@ using OmniContextEval.Imaging.Codecs;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 
-/// <summary>Broken files of every kind give an <see cref="ImageDecodeException"/> naming the file, before any pixel buffer exists.</summary>
+/// <summary>Broken files of every kind give an <see cref="ImageDecodeException"/> naming the file; oversized ones before any pixel buffer exists.</summary>
 public class BadInputTests
 {
     public static TheoryData<string> Representatives() => new(CorruptImages.Representatives);
+
+    /// <summary>Files whose header can say zero: VP8L and VP8X WebP store each side minus one.</summary>
+    public static TheoryData<string> ZeroExpressible() =>
+        new(CorruptImages.Representatives.Where(f => !f.EndsWith(".webp", StringComparison.Ordinal) || f == "webp_lossy.webp"));
 
     private static ImageDecodeException DecodeFails(byte[] data, string name, DecodeOptions? options = null)
     {
@@ -47,12 +51,11 @@ public class BadInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Representatives))]
+    [MemberData(nameof(ZeroExpressible))]
     public void ZeroSizedHeaderIsRefused(string file)
     {
         foreach (var (w, h) in new[] { (0L, 7L), (13L, 0L), (0L, 0L) })
         {
-            if (file.EndsWith(".webp") && file != "webp_lossy.webp") continue; // VP8L and VP8X store size minus one: zero is not expressible
             var reason = DecodeFails(CorruptImages.WithSize(file, w, h), file).Reason;
             Assert.Contains("empty image", reason);
         }
@@ -71,6 +74,31 @@ public class BadInputTests
         Assert.True(allocated < 1 << 20, $"{file}: {allocated} bytes allocated before refusing {w}x{h}");
         var info = ImageDecoder.ReadInfo(WriteTemp(data, file)); // the header alone: callers can check sizes without decoding
         Assert.Equal((w, h), (info.Width, info.Height));
+    }
+
+    /// <summary>
+    /// Each codec checks the size its native library reads, not only the managed header check in front of it.
+    /// (A VP8X canvas that disagrees with its frame is already refused by libwebp as a bitstream error.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Representatives))]
+    public void EachCodecRefusesHugeHeadersOnItsOwn(string file)
+    {
+        var (w, h) = Path.GetExtension(file) switch { ".png" => (100_000, 100_000), ".jpg" => (60_000, 60_000), _ => (16383, 16383) };
+        var data = CorruptImages.WithSize(file, w, h);
+        var canvasOnly = System.Text.Encoding.ASCII.GetString(data, 12, 4) == "VP8X";
+        var options = DecodeOptions.PillowCompatible;
+        Action decode = Path.GetExtension(file) switch
+        {
+            ".png" => () => PngDecoder.Decode(data, file, options, wantAlpha: false),
+            ".jpg" => () => JpegDecoder.Decode(data, file, options),
+            _ => () => WebpDecoder.Decode(data, file, options, wantAlpha: false),
+        };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<ImageDecodeException>(decode);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, $"{file}: pixels allocated before refusing");
+        Assert.True(error.Reason.Contains("exceeds the limit") || (canvasOnly && error.Reason.Contains("bitstream error")), error.Reason);
+        Assert.Equal(file, error.ImagePath);
     }
 
     [Theory]

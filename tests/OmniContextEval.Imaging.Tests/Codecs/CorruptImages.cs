@@ -12,7 +12,7 @@ public static class CorruptImages
     [
         "png_gray1_adam7.png", "png_gray16.png", "png_p4_trns.png", "png_rgb8.png", "png_rgba16_adam7.png", "png_ga8.png",
         "jpeg_baseline420.jpg", "jpeg_progressive_odd.jpg", "jpeg_gray.jpg", "jpeg_cmyk_adobe.jpg",
-        "webp_lossy.webp", "webp_lossless.webp", "webp_lossy_alpha.webp", "webp_exif_rot8.webp",
+        "webp_lossy.webp", "webp_lossless.webp", "webp_lossy_alpha.webp", "webp_exif_rot8.webp", "webp_animated.webp",
     ];
 
     public static byte[] Read(string file) => File.ReadAllBytes(TestPaths.Fixture("images", "corpus", file));

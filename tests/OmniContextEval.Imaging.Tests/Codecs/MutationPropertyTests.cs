@@ -77,6 +77,27 @@ public class MutationPropertyTests
         Assert.True(failures > 0, $"{file}: none of {CasesPerFile} mutated variants was rejected; the generator is not reaching the decoder");
     }
 
+    [Theory]
+    [MemberData(nameof(Representatives))]
+    public void ReadInfoOnMutatedFilesSucceedsOrNamesTheFile(string file)
+    {
+        var original = CorruptImages.Read(file);
+        var path = Path.Combine(OmniContextEval.Testing.TestPaths.NewTempDir(), file);
+        foreach (var mutations in Gen.Sample(MutationsGen, 50, new Rnd(Fnv1a(file) + 1), 40))
+        {
+            File.WriteAllBytes(path, mutations.Aggregate(original, (bytes, m) => m.ApplyTo(bytes)));
+            try
+            {
+                var info = ImageDecoder.ReadInfo(path);
+                Assert.True(info.Width > 0 && info.Height > 0, $"{file}: ReadInfo gave {info.Width}x{info.Height}");
+            }
+            catch (ImageDecodeException e)
+            {
+                Assert.Equal(path, e.ImagePath);
+            }
+        }
+    }
+
     /// <summary>A seed stable across runs and processes (string.GetHashCode is randomised per process).</summary>
     private static ulong Fnv1a(string text)
     {

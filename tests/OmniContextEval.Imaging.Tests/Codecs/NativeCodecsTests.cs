@@ -16,7 +16,7 @@ public class NativeCodecsTests
     public void DoctorProbesEveryLibraryTheDecodersLoadAndFindsThem()
     {
         var statuses = NativeImageLibraries.Probe();
-        Assert.Equal(["libpng16.so.16", "libjpeg.so.62", "libwebp.so.7", "libomnictx_codecs.so"], statuses.Select(s => s.FileName));
+        Assert.Equal(["libpng16.so.16", "libjpeg.so.62", "libwebp.so.7", "libwebpdemux.so.2", "libomnictx_codecs.so"], statuses.Select(s => s.FileName));
         Assert.All(statuses, s => Assert.True(s.Found, s.Error));
     }
 
