@@ -101,7 +101,7 @@ def handmade_pngs():
     files["png_gray16_adam7.png"] = png_bytes(small16, 0, 16, interlace=True)
     files["png_gray8_trns.png"] = png_bytes(noise(7, 13, 1, 255), 0, 8, trns=struct.pack(">H", 17))
     files["png_gray2_trns.png"] = png_bytes(noise(7, 13, 1, 3), 0, 2, trns=struct.pack(">H", 1))
-    files["png_gray16_trns.png"] = png_bytes(small16, 0, 16, trns=struct.pack(">H", 100))
+    files["png_gray16_trns.png"] = png_bytes(small16, 0, 16, trns=struct.pack(">H", 75))  # 75 is on the ramp in row 0
     for depth in (8, 16):
         files[f"png_rgb{depth}.png"] = png_bytes(noise(7, 13, 3, 2**depth - 1), 2, depth)
         files[f"png_rgb{depth}_adam7.png"] = png_bytes(noise(21, 33, 3, 2**depth - 1), 2, depth, interlace=True)
@@ -211,7 +211,7 @@ def pillow_files():
 
 
 BACKGROUNDS = [(255, 255, 255), (40, 120, 200)]
-ALPHA_FILES = ["png_rgba8.png", "png_rgba16.png", "png_ga8.png", "png_ga16.png", "png_p4_trns.png",
+ALPHA_FILES = ["png_rgba8.png", "png_gray8_trns.png", "png_gray16_trns.png", "png_rgb8_trns.png", "png_p1_trns.png", "png_rgba16.png", "png_ga8.png", "png_ga16.png", "png_p4_trns.png",
                "png_p8_adam7_trns.png", "pil_rgba.png", "pil_la.png", "pil_p_transparency.png",
                "webp_lossy_alpha.webp", "webp_lossless_alpha.webp", "webp_animated_alpha_lossless.webp", "png_rgb8.png", "jpeg_baseline_odd.jpg"]
 

@@ -14,7 +14,9 @@ public sealed record DecodeOptions
     /// <summary>
     /// When set, alpha is composited over this background colour instead of being dropped, with the result of
     /// Pillow's <c>Image.alpha_composite</c> over an opaque background: round((c·a + bg·(255 − a)) / 255).
-    /// Alpha comes from alpha samples (16-bit: high byte), palette tRNS, or a grey/RGB tRNS colour (transparent where equal).
+    /// Alpha comes from alpha samples (16-bit: high byte), palette tRNS, or a grey/RGB tRNS colour (transparent where
+    /// the raw sample equals it, as the PNG specification says; for 1/2/4-bit grey and 16-bit RGB Pillow compares
+    /// the scaled or high-byte pixel with the raw tRNS value instead, and so differs there).
     /// </summary>
     public (byte R, byte G, byte B)? CompositeAlphaOver { get; init; }
 

@@ -15,6 +15,20 @@ public static class ImageDecoder
     /// <summary>Reads the format and size from the header only; no pixel is decoded.</summary>
     public static ImageInfo ReadInfo(string path) => Guard(path, () => ReadInfoCore(path));
 
+    /// <summary>Reads the format and size from the start of an in-memory file; <paramref name="name"/> is used in error messages.</summary>
+    public static ImageInfo ReadInfo(ReadOnlySpan<byte> data, string name)
+    {
+        try
+        {
+            return ImageHeaderReader.TryRead(data, name)
+                ?? throw new ImageDecodeException(name, "truncated file: it ends inside the image header");
+        }
+        catch (Exception e) when (e is not ImageDecodeException)
+        {
+            throw Wrap(name, e);
+        }
+    }
+
     /// <summary>
     /// Decodes to 8-bit RGB; equal to Pillow's <c>convert("RGB")</c> with default options. The header is
     /// checked against <see cref="DecodeOptions.MaxPixels"/> before the rest of the file is read.
@@ -50,8 +64,7 @@ public static class ImageDecoder
 
     private static RgbImage DecodeCore(ReadOnlySpan<byte> data, string name, DecodeOptions options)
     {
-        var info = ImageHeaderReader.TryRead(data, name)
-            ?? throw new ImageDecodeException(name, "truncated file: it ends inside the image header");
+        var info = ReadInfo(data, name);
         PixelLimit.Check(name, info.Width, info.Height, options);
         var wantAlpha = options.CompositeAlphaOver is not null;
         var decoded = info.Format switch

@@ -11,6 +11,7 @@ public sealed record NativeLibraryStatus(string Name, string FileName, bool Foun
 /// </summary>
 public static class NativeImageLibraries
 {
+    /// <summary>Every library the decoders load: a display name and the file name P/Invoke resolves.</summary>
     public static readonly IReadOnlyList<(string Name, string FileName)> Required =
     [
         ("libpng", "libpng16.so.16"),
@@ -32,6 +33,8 @@ public static class NativeImageLibraries
 
     /// <summary>Tries to load each library the way the decoders' P/Invoke does (application folder first, then the system).</summary>
     public static IReadOnlyList<NativeLibraryStatus> Probe() => Probe(Required);
+
+    /// <summary>Probes the given libraries; a missing one gets an error naming the file and the fix.</summary>
 
     internal static IReadOnlyList<NativeLibraryStatus> Probe(IEnumerable<(string Name, string FileName)> libraries) =>
         libraries.Select(lib =>

@@ -36,6 +36,7 @@ public class PillowParityTests
         foreach (var e in ImageCorpus.All.Where(e => e.Variant == "rgb"))
         {
             var info = ImageDecoder.ReadInfo(e.Path);
+            Assert.Equal(info with { Path = e.File }, ImageDecoder.ReadInfo(File.ReadAllBytes(e.Path), e.File));
             Assert.True((info.Width, info.Height) == (e.Width, e.Height), $"{e.File}: ReadInfo {info.Width}x{info.Height}, Pillow {e.Width}x{e.Height}");
             var extension = System.IO.Path.GetExtension(e.File);
             Assert.Equal(extension switch { ".png" => ImageFormat.Png, ".jpg" => ImageFormat.Jpeg, _ => ImageFormat.Webp }, info.Format);
