@@ -9,12 +9,14 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         RunCommand.Create(),
+        GenerateCommand.Create(),
         ScoreCommand.Create(),
         ReportCommand.Create(),
         LeaderboardCommand.Create(),
         GateCommand.Create(),
         DoctorCommand.Create(),
         CasesCommand.Create(),
+        BenchCommand.Create(),
         PreprocessCommand.Create(),
     ];
 }
