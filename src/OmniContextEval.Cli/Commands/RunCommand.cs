@@ -11,9 +11,8 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => "benchmark-cases" };
-        var generator = new Option<string>("--generator") { Description = "Generator name.", DefaultValueFactory = _ => "builtin" };
-        var settings = new Option<string[]>("--set") { Description = "Generator setting KEY=VALUE (repeatable), e.g. --set guidance=5.0.", AllowMultipleArgumentsPerToken = false };
+        var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
+        var generatorOptions = new GeneratorOptions();
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1,2" };
         var runId = new Option<string?>("--run-id") { Description = "Run name (default: run-<UTC time>)." };
         var runs = new Option<string>("--runs-dir") { Description = "Where run folders go.", DefaultValueFactory = _ => "runs" };
@@ -22,17 +21,18 @@ public static class RunCommand
         var spec = CommonOptions.Spec();
         var command = new Command("run", "Generate every case and seed, compute metrics, score and write reports/<run>/index.html.")
         {
-            suite, generator, settings, seeds, runId, runs, reports, models, spec,
+            suite, seeds, runId, runs, reports, models, spec,
         };
+        generatorOptions.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             // Arguments first, so that a typo is reported before anything is loaded.
             var seedList = ParseSeeds(parse.GetValue(seeds)!);
-            var generatorSettings = ParseSettings(parse.GetValue(settings) ?? []);
+            var generatorSettings = generatorOptions.Read(parse);
             var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
             var id = parse.GetValue(runId) ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
             var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
-                StageCatalog.RequireGenerator(parse.GetValue(generator)!, generatorSettings),
+                new GeneratorStage(generatorSettings, generatorOptions.Method(parse)),
                 StageCatalog.RequireMeasurer(parse.GetValue(models)!), scoring, bytes, Console.Error);
             var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
                 Path.Combine(parse.GetValue(reports)!, id), seedList);
@@ -55,8 +55,4 @@ public static class RunCommand
         }
         return seeds.Count > 0 ? seeds : throw new HarnessException("--seeds: at least one seed is needed", ExitCodes.UsageError);
     }
-
-    private static Dictionary<string, string> ParseSettings(string[] pairs) => pairs.ToDictionary(
-        p => p.Split('=', 2) is [var key, _] ? key : throw new HarnessException($"--set: '{p}' is not KEY=VALUE", ExitCodes.UsageError),
-        p => p.Split('=', 2)[1]);
 }

@@ -13,16 +13,10 @@ public static class StageCatalog
     /// <summary>Loads suite folders.</summary>
     public static Func<ISuiteSource>? SuiteSource { get; set; } = () => new SuiteFolderSource();
 
-    /// <summary>Builds the generate stage for a generator name (e.g. "builtin") and its settings.</summary>
-    public static Func<string, IReadOnlyDictionary<string, string>, IGenerateStage>? Generator { get; set; }
-
     /// <summary>Builds the measure stage (metric engine) for a models folder.</summary>
     public static Func<string, IMeasureStage>? Measurer { get; set; }
 
     public static ISuiteSource RequireSuiteSource() => (SuiteSource ?? throw Missing("suite loader", "OmniContextEval.Suites"))();
-
-    public static IGenerateStage RequireGenerator(string name, IReadOnlyDictionary<string, string> settings) =>
-        (Generator ?? throw Missing("generate stage", "OmniContextEval.Generation"))(name, settings);
 
     public static IMeasureStage RequireMeasurer(string modelsFolder) =>
         (Measurer ?? throw Missing("measure stage", "OmniContextEval.Metrics"))(modelsFolder);
