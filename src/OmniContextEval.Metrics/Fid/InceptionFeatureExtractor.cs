@@ -1,0 +1,67 @@
+using OmniContextEval.Core;
+using OmniContextEval.Imaging;
+using OmniContextEval.Metrics.Networks;
+using OmniContextEval.Metrics.Numerics;
+
+namespace OmniContextEval.Metrics.Fid;
+
+/// <summary>
+/// Inception pool3 features of images, in batches: decode, preprocess, run. An image that cannot be decoded or
+/// preprocessed, or whose features are not all finite, becomes an <see cref="ImageFailure"/> and is left out.
+/// Each image's features do not depend on the batch it ran in beyond float32 rounding of the network.
+/// </summary>
+public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPreprocessor preprocessor, int batchSize = 16)
+{
+    /// <summary>Features of the images at <paramref name="paths"/> (rows in path order, failures left out).</summary>
+    public FeatureSet FromFiles(IReadOnlyList<string> paths, CancellationToken cancel = default) =>
+        Extract(paths.Select(p => (p, (Func<RgbImage>)(() => ImageDecoder.Decode(p)))).ToList(), cancel);
+
+    /// <summary>Features of in-memory images; failures are labelled "image N".</summary>
+    public FeatureSet FromImages(IReadOnlyList<RgbImage> images, CancellationToken cancel = default) =>
+        Extract(images.Select((image, i) => ($"image {i}", (Func<RgbImage>)(() => image))).ToList(), cancel);
+
+    private FeatureSet Extract(IReadOnlyList<(string Name, Func<RgbImage> Load)> sources, CancellationToken cancel)
+    {
+        int size = preprocessor.Size, item = 3 * size * size;
+        var rows = new List<float[]>();
+        var failures = new List<ImageFailure>();
+        var batch = new float[batchSize * item];
+        var batchNames = new List<string>();
+        int dimension = 0;
+        void RunBatch()
+        {
+            if (batchNames.Count == 0)
+                return;
+            var input = batchNames.Count == batchSize ? batch : batch[..(batchNames.Count * item)];
+            var output = network.Run(input, [batchNames.Count, 3, size, size])[0];
+            dimension = output.ItemSize;
+            for (int i = 0; i < batchNames.Count; i++)
+                if (output.ItemIsFinite(i))
+                    rows.Add(output.Item(i).ToArray());
+                else
+                    failures.Add(new ImageFailure(batchNames[i], "the Inception network gave non-finite features"));
+            batchNames.Clear();
+        }
+        foreach (var (name, load) in sources)
+        {
+            cancel.ThrowIfCancellationRequested();
+            try
+            {
+                preprocessor.Write(load(), batch.AsSpan(batchNames.Count * item, item));
+                batchNames.Add(name);
+            }
+            catch (Exception e) when (e is HarnessException or ImageDecodeException)
+            {
+                failures.Add(new ImageFailure(name, e.Message));
+            }
+            if (batchNames.Count == batchSize)
+                RunBatch();
+        }
+        RunBatch();
+        var dim = dimension > 0 ? dimension : (int)(network.Entry.Outputs[0].Shape[^1]);
+        return new FeatureSet(FeatureMatrix.FromRows(rows, dim), failures);
+    }
+}
+
+/// <summary>Features of the images that succeeded, and the ones that did not.</summary>
+public sealed record FeatureSet(FeatureMatrix Features, IReadOnlyList<ImageFailure> Failures);
