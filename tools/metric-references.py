@@ -10,7 +10,7 @@ the project (never copied into it); when given, their own functions compute a se
     full-size random weights of tools/models/inception.py must give the same pool3 features as ours.
   - PerceptualSimilarity: lpips.LPIPS with our tiny trunks and tiny linear weights plugged in; with
     --lin-weights (the real v0.1 JSON) also the full-size trunks against our PyTorch LPIPS formula.
-Writes: fid-features-{a,b}.npy (float32 [256, 48]), fid-kid.json, pixel-pair-K-{a,b}.npy (uint8 HxWx3),
+Writes: fid-features-{a,b}.npy (float32 [256, 48]), fid-stats-a.npz (np.savez mu, sigma), fid-kid.json, pixel-pair-K-{a,b}.npy (uint8 HxWx3),
 pixel.json (skimage PSNR/SSIM and our numpy/scipy SSIM), lpips-reference-project.json.
 """
 import argparse, json, pathlib, sys
@@ -60,6 +60,7 @@ def fid_kid(args):
         from pytorch_fid import fid_score
         result["fidPytorchFid"] = float(fid_score.calculate_frechet_distance(mu1, s1, mu2, s2))
         print(f"FID eigen {result['fidEigen']!r} pytorch-fid {result['fidPytorchFid']!r}")
+    np.savez(OUT / "fid-stats-a.npz", mu=mu1, sigma=s1)  # pytorch-fid's statistics layout
     common.write_json(OUT / "fid-kid.json", result)
 
 

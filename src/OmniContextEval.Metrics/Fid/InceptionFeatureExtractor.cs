@@ -24,9 +24,9 @@ public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPre
     {
         int size = preprocessor.Size, item = 3 * size * size;
         var rows = new List<float[]>();
-        var failures = new List<ImageFailure>();
+        var failures = new List<(int Index, ImageFailure Failure)>();
         var batch = new float[batchSize * item];
-        var batchNames = new List<string>();
+        var batchNames = new List<(int Index, string Name)>();
         int dimension = 0;
         void RunBatch()
         {
@@ -39,27 +39,28 @@ public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPre
                 if (output.ItemIsFinite(i))
                     rows.Add(output.Item(i).ToArray());
                 else
-                    failures.Add(new ImageFailure(batchNames[i], "the Inception network gave non-finite features"));
+                    failures.Add((batchNames[i].Index, new ImageFailure(batchNames[i].Name, "the Inception network gave non-finite features")));
             batchNames.Clear();
         }
-        foreach (var (name, load) in sources)
+        for (int index = 0; index < sources.Count; index++)
         {
+            var (name, load) = sources[index];
             cancel.ThrowIfCancellationRequested();
             try
             {
                 preprocessor.Write(load(), batch.AsSpan(batchNames.Count * item, item));
-                batchNames.Add(name);
+                batchNames.Add((index, name));
             }
             catch (Exception e) when (e is HarnessException or ImageDecodeException)
             {
-                failures.Add(new ImageFailure(name, e.Message));
+                failures.Add((index, new ImageFailure(name, e.Message)));
             }
             if (batchNames.Count == batchSize)
                 RunBatch();
         }
         RunBatch();
         var dim = dimension > 0 ? dimension : (int)(network.Entry.Outputs[0].Shape[^1]);
-        return new FeatureSet(FeatureMatrix.FromRows(rows, dim), failures);
+        return new FeatureSet(FeatureMatrix.FromRows(rows, dim), failures.OrderBy(f => f.Index).Select(f => f.Failure).ToList());
     }
 }
 

@@ -9,7 +9,7 @@ namespace OmniContextEval.Metrics.Numerics;
 /// <summary>Reads and writes NumPy <c>.npy</c> (format 1.0/2.0; float64, float32, uint8; C order, little-endian).</summary>
 public static partial class NpyFile
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     public static NpyArray Read(string path) => Read(File.ReadAllBytes(path), path);
 
