@@ -9,6 +9,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         DoctorCommand.Create(),
-        Commands.Metric.MetricCommand.Create(),
+        PreprocessCommand.Create(),
+        MetricCommand.Create(),
     ];
 }
