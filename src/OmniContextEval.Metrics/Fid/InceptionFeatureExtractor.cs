@@ -1,5 +1,6 @@
 using OmniContextEval.Core;
 using OmniContextEval.Imaging;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Networks;
 using OmniContextEval.Metrics.Numerics;
 
@@ -10,7 +11,7 @@ namespace OmniContextEval.Metrics.Fid;
 /// preprocessed, or whose features are not all finite, becomes an <see cref="ImageFailure"/> and is left out.
 /// Each image's features do not depend on the batch it ran in beyond float32 rounding of the network.
 /// </summary>
-public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPreprocessor preprocessor, int batchSize = 16)
+public sealed class InceptionFeatureExtractor(OnnxNetwork network, Preprocessor preprocessor, int batchSize = 16)
 {
     /// <summary>Features of the images at <paramref name="paths"/> (rows in path order, failures left out).</summary>
     public FeatureSet FromFiles(IReadOnlyList<string> paths, CancellationToken cancel = default) =>
@@ -22,7 +23,8 @@ public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPre
 
     private FeatureSet Extract(IReadOnlyList<(string Name, Func<RgbImage> Load)> sources, CancellationToken cancel)
     {
-        int size = preprocessor.Size, item = 3 * size * size;
+        var (height, width) = preprocessor.OutputSize(1, 1); // the Inception modes have one fixed output size
+        int item = 3 * height * width;
         var rows = new List<float[]>();
         var failures = new List<(int Index, ImageFailure Failure)>();
         var batch = new float[batchSize * item];
@@ -33,7 +35,7 @@ public sealed class InceptionFeatureExtractor(OnnxNetwork network, IInceptionPre
             if (batchNames.Count == 0)
                 return;
             var input = batchNames.Count == batchSize ? batch : batch[..(batchNames.Count * item)];
-            var output = network.Run(input, [batchNames.Count, 3, size, size])[0];
+            var output = network.Run(input, [batchNames.Count, 3, height, width])[0];
             dimension = output.ItemSize;
             for (int i = 0; i < batchNames.Count; i++)
                 if (output.ItemIsFinite(i))

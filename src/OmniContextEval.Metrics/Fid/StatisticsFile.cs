@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using OmniContextEval.Core;
-using OmniContextEval.Metrics.Numerics;
+using OmniContextEval.Imaging.Npy;
 
 namespace OmniContextEval.Metrics.Fid;
 
@@ -21,9 +21,9 @@ public static class StatisticsFile
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "mu.npy", NpyArray.Of(s.Mean, s.Dimension));
-            Add(zip, "sigma.npy", NpyArray.Of(s.Covariance, s.Dimension, s.Dimension));
-            Add(zip, "count.npy", NpyArray.Of([s.Count], 1));
+            Add(zip, "mu.npy", NpyWriter.Float64(s.Mean, [s.Dimension]));
+            Add(zip, "sigma.npy", NpyWriter.Float64(s.Covariance, [s.Dimension, s.Dimension]));
+            Add(zip, "count.npy", NpyWriter.Float64([s.Count], [1]));
         }
         return buffer.ToArray();
     }
@@ -42,7 +42,7 @@ public static class StatisticsFile
             int d = mu.Shape[0];
             if (mu.Shape.Count != 1 || sigma.Shape.Count != 2 || sigma.Shape[0] != d || sigma.Shape[1] != d)
                 throw new HarnessException($"{path}: mu is [{string.Join(",", mu.Shape)}], sigma [{string.Join(",", sigma.Shape)}]; expected [d] and [d,d]");
-            return new FeatureStatistics(d, count is null ? 0 : (long)count.ToFloat64()[0], mu.ToFloat64(), sigma.ToFloat64());
+            return new FeatureStatistics(d, count is null ? 0 : (long)Float64(count)[0], Float64(mu), Float64(sigma));
         }
         catch (InvalidDataException e)
         {
@@ -50,11 +50,18 @@ public static class StatisticsFile
         }
     }
 
-    private static void Add(ZipArchive zip, string name, NpyArray array)
+    private static void Add(ZipArchive zip, string name, byte[] npy)
     {
         using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
-        stream.Write(NpyFile.Write(array));
+        stream.Write(npy);
     }
+
+    private static double[] Float64(NpyArray array) => array.ElementType switch
+    {
+        NpyElementType.Float64 => array.AsFloat64().ToArray(),
+        NpyElementType.Float32 => array.AsFloat32().ToArray().Select(v => (double)v).ToArray(),
+        _ => throw new HarnessException($"statistics arrays must be float64 or float32, got {array.ElementType}"),
+    };
 
     private static NpyArray? Read(ZipArchive zip, string path, string key)
     {
@@ -64,6 +71,6 @@ public static class StatisticsFile
         using var stream = entry.Open();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return NpyFile.Read(copy.ToArray(), $"{path}:{entry.FullName}");
+        return NpyReader.Parse(copy.ToArray(), $"{path}:{entry.FullName}");
     }
 }

@@ -1,3 +1,5 @@
+using OmniContextEval.Imaging.Npy;
+
 namespace OmniContextEval.Metrics.Numerics;
 
 /// <summary>Feature vectors of equal length, one row per image, float32, row-major (as the networks give them).</summary>
@@ -20,13 +22,12 @@ public sealed class FeatureMatrix
 
     public ReadOnlySpan<float> Row(int i) => Values.AsSpan(i * Dimension, Dimension);
 
-    /// <summary>Builds a matrix from a 2-D float32 or float64 .npy array (float64 is narrowed to float32).</summary>
+    /// <summary>Builds a matrix from a 2-D float32 .npy array [images, dimension].</summary>
     public static FeatureMatrix FromNpy(NpyArray array, string name)
     {
-        if (array.Shape.Count != 2)
-            throw new Core.HarnessException($"{name}: features must be a 2-D array [images, dimension], got {array.Shape.Count}-D");
-        var values = array.Float32 ?? array.ToFloat64().Select(v => (float)v).ToArray();
-        return new FeatureMatrix(array.Shape[0], array.Shape[1], values);
+        if (array.Shape.Count != 2 || array.ElementType != NpyElementType.Float32)
+            throw new Core.HarnessException($"{name}: features must be a 2-D float32 array [images, dimension], got {array.Shape.Count}-D {array.ElementType}");
+        return new FeatureMatrix(array.Shape[0], array.Shape[1], array.AsFloat32().ToArray());
     }
 
     /// <summary>Stacks rows of equal length.</summary>

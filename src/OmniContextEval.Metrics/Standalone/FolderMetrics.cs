@@ -1,4 +1,5 @@
 using OmniContextEval.Core;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Networks;
@@ -65,7 +66,7 @@ public static class FolderMetrics
 
     private static FeatureSet Extract(OnnxNetwork network, string folder, FidMode mode, NetworkSettings settings, CancellationToken cancel)
     {
-        var set = new InceptionFeatureExtractor(network, InceptionPreprocessors.For(mode), settings.BatchSize)
+        var set = new InceptionFeatureExtractor(network, Preprocessor.Get(mode.PreprocessName()), settings.BatchSize)
             .FromFiles(ImageFiles.InFolder(folder), cancel);
         if (set.Features.Rows < 2)
             throw new HarnessException($"{folder}: {set.Features.Rows} usable images (at least 2 needed); first failure: {set.Failures.FirstOrDefault()?.Reason}");

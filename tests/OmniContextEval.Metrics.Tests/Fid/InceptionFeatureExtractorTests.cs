@@ -1,4 +1,5 @@
 using OmniContextEval.Imaging;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Networks;
 using OmniContextEval.Metrics.Numerics;
@@ -47,17 +48,28 @@ public class InceptionFeatureExtractorTests
     }
 
     [Fact]
-    public void Non_finite_features_and_wrong_sizes_become_recorded_failures()
+    public void Non_finite_features_become_recorded_failures()
     {
         using var network = OnnxNetwork.Open(MetricFixtures.ModelsDir, "inception-v3-fid");
         var extractor = new InceptionFeatureExtractor(network, new PoisonFirstImage(), 4);
 
-        var set = extractor.FromImages([Patterns[0], Patterns[1], TestPattern.Image(2, 64, 64)]);
+        var set = extractor.FromImages([Patterns[0], Patterns[1], TestPattern.Image(2, 64, 80)]);
 
-        Assert.Equal(1, set.Features.Rows);
-        Assert.Equal(["image 0", "image 2"], set.Failures.Select(f => f.Path));
+        Assert.Equal(2, set.Features.Rows);
+        Assert.Equal(["image 0"], set.Failures.Select(f => f.Path));
         Assert.Contains("non-finite", set.Failures[0].Reason);
-        Assert.Contains("64x64", set.Failures[1].Reason);
+    }
+
+    [Theory]
+    [InlineData(FidMode.Clean)]
+    [InlineData(FidMode.LegacyPytorch)]
+    [InlineData(FidMode.Tf1)]
+    public void Every_mode_resizes_other_sizes_to_299(FidMode mode)
+    {
+        var set = Extract(2, mode, [TestPattern.Image(1, 120, 200), TestPattern.Image(2, 400, 333)]);
+
+        Assert.Equal(2, set.Features.Rows);
+        Assert.Empty(set.Failures);
     }
 
     [Fact]
@@ -81,21 +93,21 @@ public class InceptionFeatureExtractorTests
         return FrechetDistance.Compute(FeatureStatistics.Of(first), FeatureStatistics.Of(last)).Value;
     }
 
-    private static FeatureSet Extract(int batch, FidMode mode)
+    private static FeatureSet Extract(int batch, FidMode mode, RgbImage[]? images = null)
     {
         using var network = OnnxNetwork.Open(MetricFixtures.ModelsDir, "inception-v3-fid");
-        return new InceptionFeatureExtractor(network, new NativeSizeInceptionPreprocessor(mode), batch).FromImages(Patterns);
+        return new InceptionFeatureExtractor(network, Preprocessor.Get(mode.PreprocessName()), batch).FromImages(images ?? Patterns);
     }
 
     /// <summary>Writes NaN for the first image it sees, so the network's output for it is not finite.</summary>
-    private sealed class PoisonFirstImage : IInceptionPreprocessor
+    private sealed class PoisonFirstImage : Preprocessor
     {
-        private readonly NativeSizeInceptionPreprocessor _inner = new(FidMode.Clean);
+        private readonly Preprocessor _inner = Preprocessor.Get(PreprocessingModes.InceptionClean);
         private bool _poisoned;
-        public FidMode Mode => FidMode.Clean;
-        public int Size => 299;
+        public override string Name => "poison-first";
+        public override (int Height, int Width) OutputSize(int width, int height) => (299, 299);
 
-        public void Write(RgbImage image, Span<float> destination)
+        public override void Write(RgbImage image, Span<float> destination)
         {
             _inner.Write(image, destination);
             if (!_poisoned)

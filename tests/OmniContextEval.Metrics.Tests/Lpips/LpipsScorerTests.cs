@@ -33,7 +33,7 @@ public class LpipsScorerTests
         var reference = MetricFixtures.ModelReference("lpips-" + net).GetProperty("taps").EnumerateArray().Select(MetricFixtures.Flatten).ToList();
         using var network = Networks.OnnxNetwork.Open(MetricFixtures.ModelsDir, "lpips-" + net);
         var input = new float[3 * 32 * 32];
-        LpipsScorer.Write(TestPattern.Image(0, 32, 32), input);
+        LpipsScorer.Input.Write(TestPattern.Image(0, 32, 32), input);
 
         var taps = network.Run(input, [1, 3, 32, 32]);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OmniContextEval.Imaging;
+using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Testing;
 
@@ -18,12 +19,12 @@ public static class MetricFixtures
     public static JsonElement ModelReference(string model) => Json("models", "reference", model + ".json");
 
     public static FeatureMatrix Features(string file) =>
-        FeatureMatrix.FromNpy(NpyFile.Read(TestPaths.Fixture("metrics", file)), file);
+        FeatureMatrix.FromNpy(NpyReader.Read(TestPaths.Fixture("metrics", file)), file);
 
     public static RgbImage PixelImage(string file)
     {
-        var array = NpyFile.Read(TestPaths.Fixture("metrics", file));
-        return new RgbImage(array.Shape[1], array.Shape[0], array.UInt8!);
+        var array = NpyReader.Read(TestPaths.Fixture("metrics", file));
+        return new RgbImage(array.Shape[1], array.Shape[0], array.AsUInt8().ToArray());
     }
 
     public static float[][] Rows(JsonElement matrix) =>
