@@ -55,7 +55,7 @@ public sealed class InceptionFeatureExtractor(OnnxNetwork network, Preprocessor 
             }
             catch (Exception e) when (e is HarnessException or ImageDecodeException)
             {
-                failures.Add((index, new ImageFailure(name, e.Message)));
+                failures.Add((index, new ImageFailure(name, e is ImageDecodeException decode ? decode.Reason : e.Message)));
             }
             if (batchNames.Count == batchSize)
                 RunBatch();

@@ -44,5 +44,10 @@ internal static class MetricOptions
         return failures is { Count: > 0 } ? ExitCodes.PartialFailure : ExitCodes.Success;
     }
 
-    public static string Number(double value) => value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Six decimals, invariant culture; a rounding-level negative zero prints as 0.</summary>
+    public static string Number(double value)
+    {
+        var text = value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
 }
