@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace OmniContextEval.Metrics.Fid;
 
 /// <summary>
@@ -26,44 +24,24 @@ public static class FrechetDistance
     private static double Distance(FeatureStatistics a, FeatureStatistics b, double epsilon)
     {
         int d = a.Dimension;
-        var s1 = Matrix<double>.Build.Dense(d, d, a.Covariance.ToArray()); // symmetric: row/column major agree
-        var s2 = Matrix<double>.Build.Dense(d, d, b.Covariance.ToArray());
-        if (epsilon != 0)
-            for (int i = 0; i < d; i++)
-            {
-                s1[i, i] += epsilon;
-                s2[i, i] += epsilon;
-            }
-        double meanTerm = 0;
+        var s1 = (double[])a.Covariance.Clone();
+        var s2 = (double[])b.Covariance.Clone();
+        for (int i = 0; i < d && epsilon != 0; i++)
+        {
+            s1[i * d + i] += epsilon;
+            s2[i * d + i] += epsilon;
+        }
+        double meanTerm = 0, trace1 = 0, trace2 = 0;
         for (int i = 0; i < d; i++)
         {
             double diff = a.Mean[i] - b.Mean[i];
             meanTerm += diff * diff;
+            trace1 += s1[i * d + i];
+            trace2 += s2[i * d + i];
         }
-        if (!AllFinite(s1) || !AllFinite(s2) || !double.IsFinite(meanTerm))
+        if (!s1.All(double.IsFinite) || !s2.All(double.IsFinite) || !double.IsFinite(meanTerm))
             return double.NaN;
-        double traceSqrt = SymmetricSqrtTrace(s1, s2);
-        return meanTerm + s1.Trace() + s2.Trace() - 2 * traceSqrt;
-    }
-
-    /// <summary>Tr((S1 S2)^(1/2)) = sum_i sqrt(lambda_i(sqrt(S1) S2 sqrt(S1))).</summary>
-    private static double SymmetricSqrtTrace(Matrix<double> s1, Matrix<double> s2)
-    {
-        var root = SymmetricEigen.SquareRoot(s1);
-        var product = root * s2 * root;
-        var eigenvalues = SymmetricEigen.Eigenvalues(product);
-        double sum = 0;
-        foreach (var lambda in eigenvalues)
-            sum += Math.Sqrt(Math.Max(lambda, 0));
-        return sum;
-    }
-
-    private static bool AllFinite(Matrix<double> m)
-    {
-        foreach (var v in m.AsColumnMajorArray() ?? m.ToColumnMajorArray())
-            if (!double.IsFinite(v))
-                return false;
-        return true;
+        return meanTerm + trace1 + trace2 - 2 * SymmetricEigen.SqrtProductTrace(s1, s2, d);
     }
 }
 
