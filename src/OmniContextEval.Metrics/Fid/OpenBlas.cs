@@ -55,12 +55,17 @@ internal static class OpenBlas
 
     private static (DsyevdFn, DgemmFn)? Load()
     {
-        var path = Environment.GetEnvironmentVariable("OMNICTX_OPENBLAS") is { Length: > 0 } custom ? custom : "libopenblas.so.0";
-        if (!NativeLibrary.TryLoad(path, out var handle)
-            || !NativeLibrary.TryGetExport(handle, "dsyevd_", out var syevd)
-            || !NativeLibrary.TryGetExport(handle, "dgemm_", out var gemm))
-            return null;
-        Source = path;
-        return (Marshal.GetDelegateForFunctionPointer<DsyevdFn>(syevd), Marshal.GetDelegateForFunctionPointer<DgemmFn>(gemm));
+        string[] candidates = Environment.GetEnvironmentVariable("OMNICTX_OPENBLAS") is { Length: > 0 } custom
+            ? [custom]
+            : ["libopenblas.so.0", "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0"];
+        foreach (var path in candidates)
+            if (NativeLibrary.TryLoad(path, out var handle)
+                && NativeLibrary.TryGetExport(handle, "dsyevd_", out var syevd)
+                && NativeLibrary.TryGetExport(handle, "dgemm_", out var gemm))
+            {
+                Source = path;
+                return (Marshal.GetDelegateForFunctionPointer<DsyevdFn>(syevd), Marshal.GetDelegateForFunctionPointer<DgemmFn>(gemm));
+            }
+        return null;
     }
 }

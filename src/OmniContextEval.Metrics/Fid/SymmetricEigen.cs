@@ -5,7 +5,7 @@ namespace OmniContextEval.Metrics.Fid;
 /// <summary>
 /// Tr((S1 S2)^(1/2)) in the symmetric form: the sum of square roots of the eigenvalues (clipped at 0) of
 /// sqrt(S1) S2 sqrt(S1), with sqrt(S1) = V diag(sqrt(max(w, 0))) V^T. OpenBLAS's dsyevd/dgemm when loadable,
-/// else MathNet.Numerics (Householder tridiagonalisation + implicit QL). Inputs are symmetric d x d, row-major.
+/// else MathNet.Numerics' symmetric EVD (Householder tridiagonalisation + implicit QL) with <see cref="MatrixProduct"/>. Inputs are symmetric d x d, row-major.
 /// </summary>
 internal static class SymmetricEigen
 {
@@ -31,21 +31,19 @@ internal static class SymmetricEigen
 
     private static double WithMathNet(double[] s1, double[] s2, int d)
     {
-        var a = Matrix<double>.Build.Dense(d, d, s1);
-        var evd = a.Evd(Symmetricity.Symmetric);
-        var vectors = evd.EigenVectors;
-        var scaled = vectors.Clone();
+        var evd = Matrix<double>.Build.Dense(d, d, s1).Evd(Symmetricity.Symmetric);
+        var vt = evd.EigenVectors.ToColumnMajorArray(); // read row-major: V^T, row j = eigenvector j
+        var scaledVt = (double[])vt.Clone();
         for (int j = 0; j < d; j++)
         {
             double root = Math.Sqrt(Math.Max(evd.EigenValues[j].Real, 0));
             for (int i = 0; i < d; i++)
-                scaled[i, j] = vectors[i, j] * root;
+                scaledVt[j * d + i] *= root;
         }
-        var root1 = scaled.TransposeAndMultiply(vectors);
-        var product = root1 * Matrix<double>.Build.Dense(d, d, s2) * root1;
-        var values = product.AsColumnMajorArray() ?? product.ToColumnMajorArray();
-        Symmetrise(values, d);
-        return SumOfRoots(Matrix<double>.Build.Dense(d, d, values).Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real));
+        var root1 = MatrixProduct.Multiply(MatrixProduct.Transpose(vt, d), scaledVt, d); // V diag(sqrt w) V^T
+        var product = MatrixProduct.Multiply(MatrixProduct.Multiply(root1, s2, d), root1, d);
+        Symmetrise(product, d);
+        return SumOfRoots(Matrix<double>.Build.Dense(d, d, product).Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real));
     }
 
     private static void Symmetrise(double[] m, int d)
