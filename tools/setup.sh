@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the harness needs, only those missing. Idempotent; called by ./omnictx and tools/test.sh.
-#   tools/setup.sh            runtime libraries (image codecs)
+#   tools/setup.sh            image codec libraries, and the headers the build compiles its codec layer against
 #   tools/setup.sh --tests    also what the tests need (Chromium for the browser test)
 set -euo pipefail
-packages=(libpng16-16 libjpeg62-turbo libwebp7 libwebpdemux2)
+packages=(libpng16-16 libjpeg62-turbo libwebp7 gcc libc6-dev libpng-dev libjpeg62-turbo-dev)
 [[ "${1:-}" == "--tests" ]] && packages+=(chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
