@@ -9,5 +9,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         DoctorCommand.Create(),
+        ModelsCommand.Create(),
+        EmbedCommand.Create(),
+        MetricCommand.Create(),
     ];
 }

@@ -18,6 +18,21 @@ public sealed class ClipTextEncoder(ModelSession session, ClipTokenizer tokenize
 
     public ModelSession Session { get; } = session;
 
+    /// <summary>
+    /// Opens the pool's text model with the vocabulary its manifest entry names (default
+    /// <see cref="ClipVocabulary.DefaultFileName"/> in the models folder); a missing vocabulary is a model error naming it.
+    /// </summary>
+    public static ClipTextEncoder Open(ModelSessionPool pool, string model, FeatureCache? cache = null, int batchSize = 16)
+    {
+        var session = pool.Get(model);
+        var vocabulary = VocabularyPath(pool, session.Entry);
+        return new ClipTextEncoder(session, ClipTokenizer.Create(vocabulary), cache, batchSize);
+    }
+
+    /// <summary>Where the entry's vocabulary is expected.</summary>
+    public static string VocabularyPath(ModelSessionPool pool, Onnx.Models.ModelEntry entry) =>
+        pool.Registry.ExtraFilePath(entry, "vocabulary") ?? Path.Combine(pool.Registry.Folder, ClipVocabulary.DefaultFileName);
+
     /// <summary>One embedding per text, in input order. NaN or infinite outputs are a <see cref="ExitCodes.ModelError"/>.</summary>
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts)
     {

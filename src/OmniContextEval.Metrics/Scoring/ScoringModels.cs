@@ -1,6 +1,5 @@
 using OmniContextEval.Metrics.Clip;
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Metrics.Preprocessing;
 using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Metrics.Scoring;
@@ -37,9 +36,7 @@ public sealed class ScoringModels
                 missing[name] = $"model '{name}' is not in {pool.Registry.Folder}";
                 return null;
             }
-            var session = pool.Get(name);
-            var preprocessor = PreprocessorCatalog.Create(session.Entry.Preprocess ?? "", name);
-            return new ImageFeatureExtractor(session, preprocessor, cache, options);
+            return ImageEmbedder.Create(pool, name, cache, options);
         }
         var clipImage = Image(ScoringModelNames.ClipImage);
         var dino = Image(ScoringModelNames.DinoV2);
@@ -48,10 +45,9 @@ public sealed class ScoringModels
             missing[ScoringModelNames.ClipText] = $"model '{ScoringModelNames.ClipText}' is not in {pool.Registry.Folder}";
         else
         {
-            var session = pool.Get(ScoringModelNames.ClipText);
-            var vocabulary = pool.Registry.ExtraFilePath(session.Entry, "vocabulary") ?? Path.Combine(pool.Registry.Folder, ClipVocabulary.DefaultFileName);
+            var vocabulary = ClipTextEncoder.VocabularyPath(pool, pool.Registry.Get(ScoringModelNames.ClipText));
             if (File.Exists(vocabulary))
-                clipText = new ClipTextEncoder(session, ClipTokenizer.Create(vocabulary), cache, options?.BatchSize ?? 16);
+                clipText = ClipTextEncoder.Open(pool, ScoringModelNames.ClipText, cache, options?.BatchSize ?? 16);
             else
                 missing[ScoringModelNames.ClipText] = $"CLIP vocabulary {vocabulary} is missing";
         }

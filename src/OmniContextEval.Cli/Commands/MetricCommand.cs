@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace OmniContextEval.Cli.Commands;
+
+/// <summary><c>omnictx metric ...</c>: standalone metrics as users know them from pytorch-fid and torch-fidelity. One line per metric.</summary>
+public static class MetricCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("metric", "Compute one metric on images given on the command line.");
+        command.Subcommands.Add(ClipScoreCommand.Create());
+        return command;
+    }
+}
