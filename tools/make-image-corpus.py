@@ -186,9 +186,9 @@ def pillow_files():
     files["jpeg_cmyk_adobe.jpg"] = cmyk
     files["jpeg_cmyk_plain.jpg"] = strip_adobe(cmyk)
     files["jpeg_ycck.jpg"] = adobe_transform(cmyk, 2)
-    files["jpeg_exif_rot6.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(6))
-    files["jpeg_exif_rot3.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(3))
-    files["jpeg_exif_rot5.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(5))
+    for orientation in range(1, 9):
+        files[f"jpeg_exif_rot{orientation}.jpg"] = pillow_file(odd, "JPEG", quality=90, exif=exif_with_orientation(orientation))
+    files["pil_exif_rot6.png"] = pillow_file(odd, "PNG", exif=exif_with_orientation(6))
     files["webp_lossy.webp"] = pillow_file(rgb, "WEBP", quality=80)
     files["webp_lossy_odd.webp"] = pillow_file(odd, "WEBP", quality=50)
     files["webp_lossless.webp"] = pillow_file(rgb, "WEBP", lossless=True)

@@ -29,8 +29,10 @@ public static class NativeImageLibraries
     };
 
     /// <summary>Tries to load each library the way the decoders' P/Invoke does (application folder first, then the system).</summary>
-    public static IReadOnlyList<NativeLibraryStatus> Probe() =>
-        Required.Select(lib =>
+    public static IReadOnlyList<NativeLibraryStatus> Probe() => Probe(Required);
+
+    internal static IReadOnlyList<NativeLibraryStatus> Probe(IEnumerable<(string Name, string FileName)> libraries) =>
+        libraries.Select(lib =>
         {
             if (NativeLibrary.TryLoad(lib.FileName, typeof(NativeImageLibraries).Assembly, null, out var handle))
             {

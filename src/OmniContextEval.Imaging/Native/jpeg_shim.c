@@ -1,6 +1,6 @@
 /* libjpeg reader set up as Pillow's JpegDecode.c sets it up: output colour space from the component
  * count (grey, RGB, CMYK), libjpeg's default DCT and fancy upsampling, warnings ignored except the end
- * of data arriving early, which Pillow reports as a truncated file. */
+ * of data arriving early (even just the EOI marker), which Pillow reports as a truncated file. */
 #include <stdio.h>
 #include <setjmp.h>
 #include <string.h>
@@ -83,9 +83,10 @@ int omc_jpeg_decode(const uint8_t *data, size_t size, omc_jpeg_info *out, uint8_
         JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;
         jpeg_read_scanlines(&cinfo, &row, 1);
     }
+    if (!s.truncated)
+        jpeg_finish_decompress(&cinfo); /* reads up to EOI, as Pillow's decoder does before it reports success */
     if (s.truncated)
         return fail(&cinfo, out, "truncated file: the image data ends early");
-    jpeg_abort_decompress(&cinfo);
     jpeg_destroy_decompress(&cinfo);
     return 0;
 }

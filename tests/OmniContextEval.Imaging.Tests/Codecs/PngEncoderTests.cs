@@ -34,4 +34,18 @@ public class PngEncoderTests
         PngEncoder.Write(Path.Combine(dir, "a.png"), Gradient(5, 4));
         Assert.Equal(["a.png"], Directory.GetFiles(dir).Select(Path.GetFileName));
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(13, 7)]
+    [InlineData(40, 30)]
+    [InlineData(257, 3)]
+    public void DecodingAnEncodedImageGivesItBack(int w, int h)
+    {
+        var image = Gradient(w, h);
+        new Random(w * 1000 + h).NextBytes(image.Pixels.AsSpan(0, image.Pixels.Length / 2)); // half noise, half gradient
+        var decoded = ImageDecoder.Decode(PngEncoder.Encode(image), $"roundtrip-{w}x{h}.png");
+        Assert.Equal((w, h), (decoded.Width, decoded.Height));
+        Assert.Equal(image.Pixels, decoded.Pixels);
+    }
 }

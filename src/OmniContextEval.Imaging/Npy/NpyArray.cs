@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace OmniContextEval.Imaging.Npy;
+
+/// <summary>The element types the harness reads and writes in NumPy <c>.npy</c> files.</summary>
+public enum NpyElementType
+{
+    /// <summary><c>|u1</c>: unsigned bytes.</summary>
+    UInt8,
+    /// <summary><c>&lt;f4</c>: little-endian IEEE float32.</summary>
+    Float32,
+}
+
+/// <summary>An n-dimensional array read from a <c>.npy</c> file, C order. Owns its data.</summary>
+public sealed class NpyArray
+{
+    public NpyArray(NpyElementType elementType, IReadOnlyList<int> shape, byte[] data)
+    {
+        var count = shape.Aggregate(1L, (n, d) => n * d);
+        if (count * ElementSize(elementType) != data.Length)
+            throw new ArgumentException($"shape ({string.Join(", ", shape)}) needs {count * ElementSize(elementType)} bytes, got {data.Length}", nameof(data));
+        ElementType = elementType;
+        Shape = shape;
+        Data = data;
+    }
+
+    public NpyElementType ElementType { get; }
+    public IReadOnlyList<int> Shape { get; }
+    /// <summary>The raw little-endian element bytes.</summary>
+    public byte[] Data { get; }
+    public long Count => Shape.Aggregate(1L, (n, d) => n * d);
+
+    /// <summary>The elements as float32; only for <see cref="NpyElementType.Float32"/> arrays.</summary>
+    public ReadOnlySpan<float> AsFloat32() =>
+        ElementType == NpyElementType.Float32
+            ? MemoryMarshal.Cast<byte, float>(Data)
+            : throw new InvalidOperationException($"array holds {ElementType}, not Float32");
+
+    /// <summary>The elements as bytes; only for <see cref="NpyElementType.UInt8"/> arrays.</summary>
+    public ReadOnlySpan<byte> AsUInt8() =>
+        ElementType == NpyElementType.UInt8 ? Data : throw new InvalidOperationException($"array holds {ElementType}, not UInt8");
+
+    public static int ElementSize(NpyElementType type) => type == NpyElementType.Float32 ? 4 : 1;
+
+    internal static string Descriptor(NpyElementType type) => type == NpyElementType.Float32 ? "<f4" : "|u1";
+}

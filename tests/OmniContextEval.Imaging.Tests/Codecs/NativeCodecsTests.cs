@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using OmniContextEval.Imaging.Codecs;
+
+namespace OmniContextEval.Imaging.Tests.Codecs;
+
+public class NativeCodecsTests
+{
+    [Fact]
+    public void StructMirrorsMatchTheCodecLayer()
+    {
+        Assert.Equal((nuint)Unsafe.SizeOf<NativeCodecs.PngInfo>(), NativeCodecs.PngInfoSize());
+        Assert.Equal((nuint)Unsafe.SizeOf<NativeCodecs.JpegInfo>(), NativeCodecs.JpegInfoSize());
+    }
+
+    [Fact]
+    public void DoctorProbesEveryLibraryTheDecodersLoadAndFindsThem()
+    {
+        var statuses = NativeImageLibraries.Probe();
+        Assert.Equal(["libpng16.so.16", "libjpeg.so.62", "libwebp.so.7", "libomnictx_codecs.so"], statuses.Select(s => s.FileName));
+        Assert.All(statuses, s => Assert.True(s.Found, s.Error));
+    }
+
+    [Fact]
+    public void MissingLibraryIsReportedWithTheFix()
+    {
+        var status = Assert.Single(NativeImageLibraries.Probe([("codec layer", "libomnictx-no-such-library.so")]));
+        Assert.False(status.Found);
+        Assert.Contains("libomnictx-no-such-library.so cannot be loaded", status.Error);
+        Assert.Contains("tools/setup.sh", status.Error);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using OmniContextEval.Core;
+using OmniContextEval.Imaging.Npy;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Imaging.Tests.Npy;
+
+public class NpyTests
+{
+    [Fact]
+    public void Float32RoundTrips()
+    {
+        float[] data = [1.5f, -2f, float.MaxValue, 0f, 1e-30f, 3f];
+        var array = NpyReader.Parse(NpyWriter.Float32(data, [2, 3]), "mem");
+        Assert.Equal([2, 3], array.Shape);
+        Assert.Equal(data, array.AsFloat32().ToArray());
+    }
+
+    [Fact]
+    public void HeaderIsPaddedTo64BytesAndOneDimensionalShapeHasATrailingComma()
+    {
+        var bytes = NpyWriter.Float32(new float[5], [5]);
+        var headerLength = bytes[8] | bytes[9] << 8;
+        Assert.Equal(0, (10 + headerLength) % 64);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 10, headerLength);
+        Assert.StartsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }", header);
+        Assert.EndsWith("\n", header);
+    }
+
+    [Fact]
+    public void ReadsFilesNumPyWrote()
+    {
+        var input = NpyReader.Read(TestPaths.Fixture("preprocess", "inputs", "a37x23.npy"));
+        Assert.Equal(NpyElementType.UInt8, input.ElementType);
+        Assert.Equal([23, 37, 3], input.Shape);
+    }
+
+    [Fact]
+    public void RefusesBadFilesNamingThem()
+    {
+        var good = NpyWriter.Float32(new float[4], [4]);
+        var cases = new Dictionary<string, byte[]>
+        {
+            ["magic"] = [.. "NOTNPY"u8, .. good[6..]],
+            ["truncated"] = good[..^3],
+            ["short"] = good[..5],
+        };
+        foreach (var (name, bytes) in cases)
+        {
+            var e = Assert.Throws<HarnessException>(() => NpyReader.Parse(bytes, name));
+            Assert.StartsWith(name + ":", e.Message);
+        }
+        var doubles = good.ToArray();
+        doubles[good.AsSpan().IndexOf("<f4"u8) + 2] = (byte)'8';
+        Assert.Contains("'<f8'", Assert.Throws<HarnessException>(() => NpyReader.Parse(doubles, "f8")).Message);
+    }
+
+    [Fact]
+    public void WriterRejectsShapeMismatch() =>
+        Assert.Throws<ArgumentException>(() => NpyWriter.Float32(new float[5], [2, 3]));
+
+    /// <summary>NumPy itself reads what the writer writes (skipped where Debian's python3-numpy is absent).</summary>
+    [Fact]
+    public void NumPyLoadsTheFile()
+    {
+        if (!File.Exists("/usr/bin/python3")) return;
+        var path = Path.Combine(TestPaths.NewTempDir(), "t.npy");
+        NpyWriter.WriteFloat32(path, [0.25f, -1f, 3f, 4f, 5f, 6f], [1, 2, 3]);
+        var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", $"import numpy as n; a = n.load('{path}'); print(a.shape, a.dtype, float(a.sum()))"])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0 && process.StandardError.ReadToEnd().Contains("No module named")) return;
+        Assert.Equal("(1, 2, 3) float32 17.25", stdout.Trim());
+    }
+}
