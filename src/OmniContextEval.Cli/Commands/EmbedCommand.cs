@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Onnx.Tensors;
+using OmniContextEval.Imaging.Npy;
 
 namespace OmniContextEval.Cli.Commands;
 
@@ -25,7 +25,7 @@ public static class EmbedCommand
             var files = parse.GetValue(images)!;
             var (matrix, dimension) = await ImageEmbedder.EmbedFilesAsync(extractor, files, cancel: cancel);
             var path = parse.GetValue(output)!;
-            NpyFile.Write(path, matrix, [files.Length, dimension]);
+            NpyWriter.WriteFloat32(path, matrix, [files.Length, dimension]);
             var entry = extractor.Session.Entry;
             if (parse.GetValue(options.Json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { model = entry.Name, entry.Version, sha256 = extractor.Session.Sha256, count = files.Length, dimension, output = Path.GetFullPath(path) }, JsonOptions.Indented));

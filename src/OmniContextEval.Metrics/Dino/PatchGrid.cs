@@ -1,4 +1,5 @@
 using OmniContextEval.Core.Cases;
+using OmniContextEval.Imaging.Resize;
 
 namespace OmniContextEval.Metrics.Dino;
 
@@ -24,12 +25,9 @@ public sealed record PatchGrid(int ShortSide = 256, int Crop = 224, int Patch = 
     {
         if (box is null)
             return new CellBox(0, 0, Size, Size);
-        var (resizedW, resizedH) = imageWidth <= imageHeight
-            ? (ShortSide, (int)((long)ShortSide * imageHeight / imageWidth))
-            : ((int)((long)ShortSide * imageWidth / imageHeight), ShortSide);
+        var (resizedW, resizedH) = ShortSideResize.ResizedSize(imageWidth, imageHeight, ShortSide, ShortSideRounding.Torchvision);
         double sx = (double)resizedW / imageWidth, sy = (double)resizedH / imageHeight;
-        var left = (int)Math.Round((resizedW - Crop) / 2.0, MidpointRounding.ToEven);
-        var top = (int)Math.Round((resizedH - Crop) / 2.0, MidpointRounding.ToEven);
+        var (left, top, _, _) = ShortSideResize.CenterCrop(resizedW, resizedH, Crop, Crop, ShortSideRounding.Torchvision);
         var x0 = Math.Clamp(box.X * sx - left, 0, Crop);
         var x1 = Math.Clamp((box.X + box.Width) * sx - left, 0, Crop);
         var y0 = Math.Clamp(box.Y * sy - top, 0, Crop);

@@ -1,5 +1,5 @@
 using OmniContextEval.Core;
-using OmniContextEval.Metrics.Preprocessing;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Metrics.Engine;
@@ -13,7 +13,9 @@ public static class ImageEmbedder
         var session = pool.Get(model);
         if (session.Entry.Preprocess is not { } mode)
             throw new HarnessException($"model '{model}' is not an image model (its manifest entry names no preprocessing)", ExitCodes.UsageError);
-        return new ImageFeatureExtractor(session, PreprocessorCatalog.Create(mode, model), cache, options);
+        if (!Preprocessor.TryGet(mode, out var preprocessor))
+            throw new HarnessException($"model '{model}': preprocessing mode '{mode}' is unknown (known: {string.Join(", ", PreprocessingModes.Names)})", ExitCodes.ModelError);
+        return new ImageFeatureExtractor(session, preprocessor, cache, options);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using OmniContextEval.Imaging;
-using OmniContextEval.Metrics.Preprocessing;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Similarity;
 using OmniContextEval.Onnx.Sessions;
 
@@ -12,18 +12,16 @@ namespace OmniContextEval.Metrics.Engine;
 /// Images enter batches in input order, so results do not depend on timing. Per-image failures (unreadable,
 /// undecodable, NaN or infinite outputs) are recorded in the result, never thrown.
 /// </summary>
-public sealed class ImageFeatureExtractor(ModelSession session, IImagePreprocessor preprocessor, FeatureCache? cache = null, EngineOptions? options = null)
+public sealed class ImageFeatureExtractor(ModelSession session, Preprocessor preprocessor, FeatureCache? cache = null, EngineOptions? options = null)
 {
     private readonly EngineOptions options = options ?? EngineOptions.Default;
 
     public ModelSession Session { get; } = session;
-    public IImagePreprocessor Preprocessor { get; } = preprocessor;
+    public Preprocessor Preprocessor { get; } = preprocessor;
 
     /// <summary>Features of every image, in input order. <paramref name="progress"/> hears the count of images done.</summary>
     public async Task<IReadOnlyList<FeatureResult>> ExtractAsync(IReadOnlyList<ImageInput> images, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        if (Preprocessor.OutputLength != Session.InputItemSize)
-            throw new Core.HarnessException($"model '{Session.Entry.Name}': preprocessing '{Preprocessor.Mode}' gives {Preprocessor.OutputLength} values per image, the network takes {Session.InputItemSize}", Core.ExitCodes.ModelError);
         var results = new FeatureResult[images.Count];
         var done = 0;
         void Finish(int index, FeatureResult result)
@@ -94,8 +92,15 @@ public sealed class ImageFeatureExtractor(ModelSession session, IImagePreprocess
         }
         try
         {
-            var tensor = new float[Preprocessor.OutputLength];
-            Preprocessor.Preprocess(decode(), tensor);
+            var decoded = decode();
+            var (height, width) = Preprocessor.OutputSize(decoded.Width, decoded.Height);
+            if (3 * height * width != Session.InputItemSize)
+            {
+                finish(index, new FeatureResult(image.Name, hash, null, $"preprocessing '{Preprocessor.Name}' gives a 3x{height}x{width} tensor, model '{Session.Entry.Name}' takes {Onnx.Models.ModelVerifier.FormatShape(Session.Entry.Inputs[0].Shape)}", false));
+                return null;
+            }
+            var tensor = new float[Session.InputItemSize];
+            Preprocessor.Write(decoded, tensor);
             return new Prepared(index, image.Name, hash, tensor);
         }
         catch (ImageDecodeException e)
@@ -149,5 +154,5 @@ public sealed class ImageFeatureExtractor(ModelSession session, IImagePreprocess
         cache?.PutMany(toCache);
     }
 
-    private FeatureKey Key(string contentHash) => new(Session.Sha256, Preprocessor.Mode, contentHash);
+    private FeatureKey Key(string contentHash) => new(Session.Sha256, Preprocessor.Name, contentHash);
 }

@@ -20,8 +20,8 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     {
         var session = pool.Get("dinov2-vits14");
         var image = TestImages.Noise(3);
-        var tensor = new float[preprocessor.OutputLength];
-        preprocessor.Preprocess(image, tensor);
+        var tensor = new float[3 * 224 * 224];
+        preprocessor.Write(image, tensor);
         var direct = session.Run(tensor, 1);
         var result = Assert.Single(await new ImageFeatureExtractor(session, preprocessor).ExtractAsync([ImageInput.FromImage("x", image)]));
         Assert.Equal(direct[0], result.Output(0));
@@ -57,7 +57,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
         var first = await extractor.ExtractAsync(Images(3));
         Assert.All(first, r => Assert.False(r.FromCache));
         Assert.Equal(3, cache.Count);
-        var throwing = new ImageFeatureExtractor(pool.Get("dinov2-vits14"), new ThrowingPreprocessor(preprocessor.Mode), cache);
+        var throwing = new ImageFeatureExtractor(pool.Get("dinov2-vits14"), new ThrowingPreprocessor(preprocessor.Name), cache);
         var second = await throwing.ExtractAsync(Images(3));
         Assert.All(second, r => Assert.True(r.FromCache));
         for (var i = 0; i < 3; i++)
@@ -88,10 +88,10 @@ public sealed class ImageFeatureExtractorTests : IDisposable
 
     public void Dispose() => pool.Dispose();
 
-    private sealed class ThrowingPreprocessor(string mode) : Preprocessing.IImagePreprocessor
+    private sealed class ThrowingPreprocessor(string mode) : Imaging.Preprocessing.Preprocessor
     {
-        public string Mode => mode;
-        public int OutputLength => 3 * 224 * 224;
-        public void Preprocess(RgbImage image, Span<float> destination) => throw new InvalidOperationException("the cache should have answered");
+        public override string Name => mode;
+        public override (int Height, int Width) OutputSize(int width, int height) => (224, 224);
+        public override void Write(RgbImage image, Span<float> destination) => throw new InvalidOperationException("the cache should have answered");
     }
 }

@@ -1,5 +1,5 @@
 using OmniContextEval.Imaging;
-using OmniContextEval.Metrics.Preprocessing;
+using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Support;
@@ -32,12 +32,13 @@ public static class TestImages
 }
 
 /// <summary>Nearest-neighbour squash to 224x224, scaled to [-1, 1]; writes NaN everywhere for images named "nan".</summary>
-public sealed class NearestPreprocessor(string mode) : IImagePreprocessor
+public sealed class NearestPreprocessor(string mode) : Preprocessor
 {
-    public string Mode { get; } = mode;
-    public int OutputLength => 3 * 224 * 224;
+    public override string Name { get; } = mode;
 
-    public void Preprocess(RgbImage image, Span<float> destination)
+    public override (int Height, int Width) OutputSize(int width, int height) => (224, 224);
+
+    public override void Write(RgbImage image, Span<float> destination)
     {
         for (var c = 0; c < 3; c++)
             for (var y = 0; y < 224; y++)

@@ -1,6 +1,6 @@
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Onnx.Tensors;
+using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Onnx.Tests.Models;
 
 namespace OmniContextEval.Onnx.Tests.Sessions;
@@ -21,15 +21,15 @@ public sealed class TinyModelParityTests : IDisposable
     public void ImageModelMatchesPyTorch(string model, int output, string outputName)
     {
         var actual = pool.Get(model).Run(FixedInputs.Pixels(3), 3)[output];
-        AssertClose(NpyFile.Read(FixedInputs.Reference(model, outputName)), actual, rowLength: pool.Get(model).OutputItemSizes[output] / RowsPerItem(output, model));
+        AssertClose(NpyReader.Read(FixedInputs.Reference(model, outputName)).AsFloat32().ToArray(), actual, rowLength: pool.Get(model).OutputItemSizes[output] / RowsPerItem(output, model));
     }
 
     [Fact]
     public void ClipTextModelMatchesPyTorch()
     {
-        var ids = NpyFile.Read(FixedInputs.Reference("clip-vit-b32-text", "input_ids")).Data.Select(v => (long)v).ToArray();
+        var ids = NpyReader.Read(FixedInputs.Reference("clip-vit-b32-text", "input_ids")).AsFloat32().ToArray().Select(v => (long)v).ToArray();
         var actual = pool.Get("clip-vit-b32-text").Run(ids, 3)[0];
-        AssertClose(NpyFile.Read(FixedInputs.Reference("clip-vit-b32-text", "text_embeds")), actual, pool.Get("clip-vit-b32-text").OutputItemSizes[0]);
+        AssertClose(NpyReader.Read(FixedInputs.Reference("clip-vit-b32-text", "text_embeds")).AsFloat32().ToArray(), actual, pool.Get("clip-vit-b32-text").OutputItemSizes[0]);
     }
 
     [Theory]
@@ -67,12 +67,12 @@ public sealed class TinyModelParityTests : IDisposable
 
     private static int RowsPerItem(int output, string model) => model == "dinov2-vits14" && output == 1 ? 256 : 1;
 
-    private static void AssertClose(NpyArray expected, float[] actual, int rowLength)
+    private static void AssertClose(float[] expected, float[] actual, int rowLength)
     {
-        Assert.Equal(expected.Data.Length, actual.Length);
+        Assert.Equal(expected.Length, actual.Length);
         for (var row = 0; row < actual.Length / rowLength; row++)
         {
-            var e = expected.Data.AsSpan(row * rowLength, rowLength);
+            var e = expected.AsSpan(row * rowLength, rowLength);
             var a = actual.AsSpan(row * rowLength, rowLength);
             double dot = 0, ee = 0, aa = 0;
             for (var i = 0; i < rowLength; i++)
