@@ -17,6 +17,24 @@ def fixed_pixels(n, c=3, h=224, w=224):
     return ((i * 7919 + 104729) % 1000 / 500.0 - 1.0).astype(np.float32).reshape(n, c, h, w)
 
 
+def pattern_image(out_dir):
+    """A 97x61 RGB PNG of smooth gradients and stripes (not square, so resize and crop both matter)."""
+    from PIL import Image
+    y, x = np.mgrid[0:61, 0:97]
+    rgb = np.stack([(x * 255 // 96), (y * 255 // 60), ((x // 7 + y // 5) % 2) * 200 + 20], axis=-1).astype(np.uint8)
+    path = pathlib.Path(out_dir) / "reference" / "pattern-97x61.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(rgb, "RGB").save(path)
+    return path
+
+
+def reference_transform(short_side, crop, mean, std):
+    """The torchvision pipeline of OpenAI CLIP (224, 224) and DINOv2 evaluation (256, 224) on a PIL image."""
+    from torchvision import transforms as T
+    return T.Compose([T.Resize(short_side, interpolation=T.InterpolationMode.BICUBIC), T.CenterCrop(crop),
+                      T.ToTensor(), T.Normalize(mean, std)])
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:

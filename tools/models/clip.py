@@ -130,6 +130,10 @@ def build(out_dir, tiny, seed):
         with torch.no_grad():
             ex.write_reference(out_dir, "clip-vit-b32-image", {"image_embeds": image(pixels)})
             ex.write_reference(out_dir, "clip-vit-b32-text", {"text_embeds": text(ids), "input_ids": ids.float()})
+            from PIL import Image
+            transform = ex.reference_transform(224, 224, (0.48145466, 0.4578275, 0.40821073), (0.26862954, 0.26130258, 0.27577711))
+            pattern = transform(Image.open(ex.pattern_image(out_dir)).convert("RGB")).unsqueeze(0)
+            ex.write_reference(out_dir, "clip-vit-b32-image", {"pattern-image_embeds": image(pattern)})
     e = cfg["embed"]
     return [
         ex.entry("clip-vit-b32-image", version, image_path,

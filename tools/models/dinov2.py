@@ -135,6 +135,12 @@ def build(out_dir, tiny, seed):
     pixels = torch.from_numpy(ex.fixed_pixels(3))
     with torch.no_grad():
         cls, patches = net(pixels)  # dynamic interpolation, as dinov2 runs it
+        if tiny:
+            from PIL import Image
+            transform = ex.reference_transform(256, 224, (0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
+            pattern = transform(Image.open(ex.pattern_image(out_dir)).convert("RGB")).unsqueeze(0)
+            pattern_cls, pattern_patches = net(pattern)
+            ex.write_reference(out_dir, "dinov2-vits14", {"pattern-cls_token": pattern_cls, "pattern-patch_tokens": pattern_patches})
     net.bake_input_size(INPUT)
     path = out_dir / "dinov2-vits14.onnx"
     ex.export(net, (pixels,), path, ["pixel_values"], ["cls_token", "patch_tokens"])
