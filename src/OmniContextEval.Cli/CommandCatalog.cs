@@ -12,5 +12,6 @@ public static class CommandCatalog
         ModelsCommand.Create(),
         EmbedCommand.Create(),
         MetricCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

@@ -7,6 +7,7 @@ Text tower: token + positional embedding -> transformer with a causal mask -> ln
 position (argmax of the ids, 49407 being the largest) -> @ text_projection.
 Outputs are the raw projections (not normalised), as CLIP's encode_image / encode_text return them.
 """
+import pathlib
 from collections import OrderedDict
 
 import torch
@@ -143,3 +144,52 @@ def build(out_dir, tiny, seed):
                  [ex.tensor_spec("input_ids", [-1, CONTEXT], "int64")], [ex.tensor_spec("text_embeds", [-1, e])],
                  embedding_size=e, extra={"vocabulary": "bpe_simple_vocab_16e6.txt.gz", "contextLength": str(CONTEXT)}),
     ]
+
+
+PRETRAINED = {"ViT-B/32": "clip-vit-b32", "ViT-L/14": "clip-vit-l14"}
+
+
+class _EncodeImage(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, pixel_values):
+        return self.model.encode_image(pixel_values)
+
+
+class _EncodeText(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids):
+        return self.model.encode_text(input_ids)
+
+
+def export_pretrained(out_dir):
+    """OpenAI's weights through the reference package (pip install git+https://github.com/openai/CLIP); needs internet."""
+    import shutil
+    import clip as openai_clip  # the reference package, not this module
+    entries = []
+    vocab = pathlib.Path(openai_clip.__file__).parent / "bpe_simple_vocab_16e6.txt.gz"
+    shutil.copyfile(vocab, out_dir / vocab.name)
+    for arch, name in PRETRAINED.items():
+        model, _ = openai_clip.load(arch, device="cpu", jit=False)
+        model = model.float().eval()
+        size = model.visual.input_resolution
+        embed = model.text_projection.shape[1]
+        pixels = torch.from_numpy(ex.fixed_pixels(2, h=size, w=size))
+        ids = openai_clip.tokenize(["a photo of a cat", "a teapot on a wooden table"])
+        image_path, text_path = out_dir / f"{name}-image.onnx", out_dir / f"{name}-text.onnx"
+        ex.export(_EncodeImage(model), (pixels,), image_path, ["pixel_values"], ["image_embeds"])
+        ex.export(_EncodeText(model), (ids,), text_path, ["input_ids"], ["text_embeds"])
+        version = f"openai-clip-{arch}"
+        entries += [
+            ex.entry(f"{name}-image", version, image_path, [ex.tensor_spec("pixel_values", [-1, 3, size, size])],
+                     [ex.tensor_spec("image_embeds", [-1, embed])], preprocess="clip", embedding_size=embed),
+            ex.entry(f"{name}-text", version, text_path, [ex.tensor_spec("input_ids", [-1, CONTEXT], "int64")],
+                     [ex.tensor_spec("text_embeds", [-1, embed])], embedding_size=embed,
+                     extra={"vocabulary": vocab.name, "contextLength": str(CONTEXT)}),
+        ]
+    return entries

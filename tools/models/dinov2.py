@@ -151,3 +151,32 @@ def build(out_dir, tiny, seed):
                      [ex.tensor_spec("cls_token", [-1, cfg["dim"]]), ex.tensor_spec("patch_tokens", [-1, grid, cfg["dim"]])],
                      preprocess="dinov2", embedding_size=cfg["dim"],
                      extra={"patchSize": str(cfg["patch"]), "gridSize": str(INPUT // cfg["patch"])})]
+
+
+class _Features(nn.Module):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, pixel_values):
+        f = self.net.forward_features(pixel_values)
+        return f["x_norm_clstoken"], f["x_norm_patchtokens"]
+
+
+def export_pretrained(out_dir):
+    """facebookresearch/dinov2 ViT-S/14 through torch.hub (needs internet), exported at 224x224 with the
+    interpolated position embeddings computed once by dinov2's own code and baked in as a constant."""
+    net = torch.hub.load("facebookresearch/dinov2", "dinov2_vits14").eval()
+    pixels = torch.from_numpy(ex.fixed_pixels(2))
+    grid = INPUT // net.patch_size
+    with torch.no_grad():
+        pos = net.interpolate_pos_encoding(torch.zeros(1, grid * grid + 1, net.embed_dim), INPUT, INPUT).clone()
+    net.interpolate_pos_encoding = lambda x, w, h: pos
+    path = out_dir / "dinov2-vits14.onnx"
+    ex.export(_Features(net), (pixels,), path, ["pixel_values"], ["cls_token", "patch_tokens"])
+    dim = net.embed_dim
+    return [ex.entry("dinov2-vits14", "facebookresearch-dinov2-vits14", path,
+                     [ex.tensor_spec("pixel_values", [-1, 3, INPUT, INPUT])],
+                     [ex.tensor_spec("cls_token", [-1, dim]), ex.tensor_spec("patch_tokens", [-1, grid * grid, dim])],
+                     preprocess="dinov2", embedding_size=dim,
+                     extra={"patchSize": str(net.patch_size), "gridSize": str(grid)})]
