@@ -36,12 +36,12 @@ public static class BenchModelsCommand
             foreach (var name in wanted)
                 results.Add(await NetworkBenchmark.RunAsync(pool, name, parse.GetValue(batch), n, parse.GetValue(rounds), parse.GetValue(items), work, log, cancel));
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.Model, r.Version, r.Batch, r.Threads, r.Items, r.HarnessItemsPerSecond, r.BareItemsPerSecond, r.Ratio, r.HarnessPath }), JsonOptions.Indented));
+                Console.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.Model, r.Version, r.Batch, r.Threads, r.Items, r.HarnessItemsPerSecond, r.BareItemsPerSecond, r.Ratio, r.PreparationMsPerItem, r.HarnessPath }), JsonOptions.Indented));
             else
             {
-                Console.Out.WriteLine($"{"model",-22} {"harness/s",10} {"bare ORT/s",10} {"ratio",6}  (batch {parse.GetValue(batch)}, {n} threads)");
+                Console.Out.WriteLine($"{"model",-22} {"harness/s",10} {"bare ORT/s",10} {"ratio",6} {"prep ms",8}  (batch {parse.GetValue(batch)}, {n} threads)");
                 foreach (var r in results)
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Model,-22} {r.HarnessItemsPerSecond,10:F2} {r.BareItemsPerSecond,10:F2} {r.Ratio,6:F3}  {r.HarnessPath}"));
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Model,-22} {r.HarnessItemsPerSecond,10:F2} {r.BareItemsPerSecond,10:F2} {r.Ratio,6:F3} {r.PreparationMsPerItem,8:F2}  {r.HarnessPath}"));
             }
             return ExitCodes.Success;
         });
