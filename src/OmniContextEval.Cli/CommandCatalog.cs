@@ -10,6 +10,9 @@ public static class CommandCatalog
     [
         DoctorCommand.Create(),
         PreprocessCommand.Create(),
+        ModelsCommand.Create(),
+        EmbedCommand.Create(),
         MetricCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace OmniContextEval.Cli.Commands;
+
+/// <summary><c>omnictx bench ...</c>: throughput measurements (never part of the tests).</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure throughput of harness components.");
+        command.Subcommands.Add(BenchModelsCommand.Create());
+        return command;
+    }
+}
