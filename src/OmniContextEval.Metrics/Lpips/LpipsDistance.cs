@@ -32,24 +32,39 @@ public static class LpipsDistance
         int plane = a.Height * a.Width;
         var fa = a.Values.Span;
         var fb = b.Values.Span;
-        double sum = 0;
+        // Channel-outer loops keep every pass contiguous in memory (the taps are channel planes).
+        var scaleA = new double[plane];
+        var scaleB = new double[plane];
+        for (int c = 0; c < a.Channels; c++)
+        {
+            var pa = fa.Slice(c * plane, plane);
+            var pb = fb.Slice(c * plane, plane);
+            for (int p = 0; p < plane; p++)
+            {
+                scaleA[p] += (double)pa[p] * pa[p];
+                scaleB[p] += (double)pb[p] * pb[p];
+            }
+        }
         for (int p = 0; p < plane; p++)
         {
-            double na = 0, nb = 0;
-            for (int c = 0; c < a.Channels; c++)
+            scaleA[p] = 1 / (Math.Sqrt(scaleA[p]) + NormEpsilon);
+            scaleB[p] = 1 / (Math.Sqrt(scaleB[p]) + NormEpsilon);
+        }
+        double sum = 0;
+        for (int c = 0; c < a.Channels; c++)
+        {
+            double weight = weights[c];
+            if (weight == 0)
+                continue;
+            var pa = fa.Slice(c * plane, plane);
+            var pb = fb.Slice(c * plane, plane);
+            double channel = 0;
+            for (int p = 0; p < plane; p++)
             {
-                double x = fa[c * plane + p], y = fb[c * plane + p];
-                na += x * x;
-                nb += y * y;
+                double diff = pa[p] * scaleA[p] - pb[p] * scaleB[p];
+                channel += diff * diff;
             }
-            double sa = 1 / (Math.Sqrt(na) + NormEpsilon), sb = 1 / (Math.Sqrt(nb) + NormEpsilon);
-            double weighted = 0;
-            for (int c = 0; c < a.Channels; c++)
-            {
-                double diff = fa[c * plane + p] * sa - fb[c * plane + p] * sb;
-                weighted += weights[c] * diff * diff;
-            }
-            sum += weighted;
+            sum += weight * channel;
         }
         return sum / plane;
     }
