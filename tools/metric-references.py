@@ -10,6 +10,9 @@ the project (never copied into it); when given, their own functions compute a se
     full-size random weights of tools/models/inception.py must give the same pool3 features as ours.
   - PerceptualSimilarity: lpips.LPIPS with our tiny trunks and tiny linear weights plugged in; with
     --lin-weights (the real v0.1 JSON) also the full-size trunks against our PyTorch LPIPS formula.
+The committed files were made with all three options (the tests read the reference projects' values):
+  --pytorch-fid <checkout of mseitzer/pytorch-fid> --lpips <checkout of richzhang/PerceptualSimilarity>
+  --lin-weights ../shared/reference-data/lpips/lpips_v0.1_lin_weights.json
 Writes: fid-features-{a,b}.npy (float32 [256, 48]), fid-stats-a.npz (np.savez mu, sigma), fid-kid.json, pixel-pair-K-{a,b}.npy (uint8 HxWx3),
 pixel.json (skimage PSNR/SSIM and our numpy/scipy SSIM), lpips-reference-project.json.
 """
