@@ -18,5 +18,9 @@ public static class CommandCatalog
         CasesCommand.Create(),
         BenchCommand.Create(),
         PreprocessCommand.Create(),
+        ModelsCommand.Create(),
+        EmbedCommand.Create(),
+        MetricCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

@@ -9,6 +9,8 @@ public enum NpyElementType
     UInt8,
     /// <summary><c>&lt;f4</c>: little-endian IEEE float32.</summary>
     Float32,
+    /// <summary><c>&lt;f8</c>: little-endian IEEE float64 (statistics, e.g. pytorch-fid's mu and sigma).</summary>
+    Float64,
 }
 
 /// <summary>An n-dimensional array read from a <c>.npy</c> file, C order. Owns its data.</summary>
@@ -38,12 +40,18 @@ public sealed class NpyArray
             ? MemoryMarshal.Cast<byte, float>(Data)
             : throw new InvalidOperationException($"array holds {ElementType}, not Float32");
 
+    /// <summary>The elements as float64; only for <see cref="NpyElementType.Float64"/> arrays.</summary>
+    public ReadOnlySpan<double> AsFloat64() =>
+        ElementType == NpyElementType.Float64
+            ? MemoryMarshal.Cast<byte, double>(Data)
+            : throw new InvalidOperationException($"array holds {ElementType}, not Float64");
+
     /// <summary>The elements as bytes; only for <see cref="NpyElementType.UInt8"/> arrays.</summary>
     public ReadOnlySpan<byte> AsUInt8() =>
         ElementType == NpyElementType.UInt8 ? Data : throw new InvalidOperationException($"array holds {ElementType}, not UInt8");
 
     /// <summary>Bytes per element.</summary>
-    public static int ElementSize(NpyElementType type) => type == NpyElementType.Float32 ? 4 : 1;
+    public static int ElementSize(NpyElementType type) => type switch { NpyElementType.Float32 => 4, NpyElementType.Float64 => 8, _ => 1 };
 
-    internal static string Descriptor(NpyElementType type) => type == NpyElementType.Float32 ? "<f4" : "|u1";
+    internal static string Descriptor(NpyElementType type) => type switch { NpyElementType.Float32 => "<f4", NpyElementType.Float64 => "<f8", _ => "|u1" };
 }

@@ -6,7 +6,7 @@ using OmniContextEval.Core;
 namespace OmniContextEval.Imaging.Npy;
 
 /// <summary>
-/// Reads NumPy <c>.npy</c> files holding uint8 or little-endian float32 arrays in C order (format versions 1 to 3).
+/// Reads NumPy <c>.npy</c> files holding uint8 or little-endian float32/float64 arrays in C order (format versions 1 to 3).
 /// Anything else is refused with a <see cref="HarnessException"/> naming the file.
 /// </summary>
 public static class NpyReader
@@ -47,8 +47,9 @@ public static class NpyReader
         var type = descr switch
         {
             "'<f4'" => NpyElementType.Float32,
+            "'<f8'" => NpyElementType.Float64,
             "'|u1'" or "'<u1'" => NpyElementType.UInt8,
-            _ => throw Bad(name, $"element type {descr} is not supported (float32 '<f4' or uint8 '|u1')"),
+            _ => throw Bad(name, $"element type {descr} is not supported (float32 '<f4', float64 '<f8' or uint8 '|u1')"),
         };
         if (HeaderField(header, "fortran_order", name) != "False")
             throw Bad(name, "Fortran-order arrays are not supported");

@@ -17,6 +17,10 @@ public static class NpyWriter
     public static byte[] Float32(ReadOnlySpan<float> data, ReadOnlySpan<int> shape) =>
         Encode(NpyElementType.Float32, MemoryMarshal.AsBytes(data), shape);
 
+    /// <summary>The complete file contents for a float64 array of the given shape.</summary>
+    public static byte[] Float64(ReadOnlySpan<double> data, ReadOnlySpan<int> shape) =>
+        Encode(NpyElementType.Float64, MemoryMarshal.AsBytes(data), shape);
+
     /// <summary>The complete file contents for a uint8 array of the given shape.</summary>
     public static byte[] UInt8(ReadOnlySpan<byte> data, ReadOnlySpan<int> shape) =>
         Encode(NpyElementType.UInt8, data, shape);

@@ -50,9 +50,9 @@ public class NpyTests
             var e = Assert.Throws<HarnessException>(() => NpyReader.Parse(bytes, name));
             Assert.StartsWith(name + ":", e.Message);
         }
-        var doubles = good.ToArray();
-        doubles[good.AsSpan().IndexOf("<f4"u8) + 2] = (byte)'8';
-        Assert.Contains("'<f8'", Assert.Throws<HarnessException>(() => NpyReader.Parse(doubles, "f8")).Message);
+        var integers = good.ToArray(); // float64 is supported (FID statistics); integer arrays are not
+        integers[good.AsSpan().IndexOf("<f4"u8) + 1] = (byte)'i';
+        Assert.Contains("'<i4'", Assert.Throws<HarnessException>(() => NpyReader.Parse(integers, "i4")).Message);
     }
 
     [Fact]

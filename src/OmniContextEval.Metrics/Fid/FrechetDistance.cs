@@ -1,0 +1,49 @@
+namespace OmniContextEval.Metrics.Fid;
+
+/// <summary>
+/// Fréchet distance between two Gaussians: |mu1 - mu2|^2 + Tr(S1) + Tr(S2) - 2 Tr((S1 S2)^(1/2)), in float64.
+/// Tr((S1 S2)^(1/2)) is taken in the stable symmetric form: the sum of square roots of the eigenvalues of
+/// sqrt(S1) S2 sqrt(S1) (symmetric eigensolver, eigenvalues clipped at 0). As pytorch-fid does, when the result
+/// is not finite it retries once with 1e-6 added to both diagonals (reported in <see cref="FrechetResult.EpsilonRetried"/>).
+/// </summary>
+public static class FrechetDistance
+{
+    /// <summary>The diagonal offset of pytorch-fid's retry.</summary>
+    public const double RetryEpsilon = 1e-6;
+
+    public static FrechetResult Compute(FeatureStatistics a, FeatureStatistics b)
+    {
+        if (a.Dimension != b.Dimension)
+            throw new ArgumentException($"statistics have different dimensions: {a.Dimension} and {b.Dimension}");
+        double value = Distance(a, b, 0);
+        if (double.IsFinite(value))
+            return new FrechetResult(value, false);
+        return new FrechetResult(Distance(a, b, RetryEpsilon), true);
+    }
+
+    private static double Distance(FeatureStatistics a, FeatureStatistics b, double epsilon)
+    {
+        int d = a.Dimension;
+        var s1 = (double[])a.Covariance.Clone();
+        var s2 = (double[])b.Covariance.Clone();
+        for (int i = 0; i < d && epsilon != 0; i++)
+        {
+            s1[i * d + i] += epsilon;
+            s2[i * d + i] += epsilon;
+        }
+        double meanTerm = 0, trace1 = 0, trace2 = 0;
+        for (int i = 0; i < d; i++)
+        {
+            double diff = a.Mean[i] - b.Mean[i];
+            meanTerm += diff * diff;
+            trace1 += s1[i * d + i];
+            trace2 += s2[i * d + i];
+        }
+        if (!s1.All(double.IsFinite) || !s2.All(double.IsFinite) || !double.IsFinite(meanTerm))
+            return double.NaN;
+        return meanTerm + trace1 + trace2 - 2 * SymmetricEigen.SqrtProductTrace(s1, s2, d);
+    }
+}
+
+/// <summary>A Fréchet distance (lower is better; 0 for identical Gaussians) and whether pytorch-fid's eps retry was needed.</summary>
+public readonly record struct FrechetResult(double Value, bool EpsilonRetried);

@@ -1,0 +1,7 @@
+namespace OmniContextEval.Metrics.Kid;
+
+/// <summary>KID settings; the defaults are torch-fidelity's (100 subsets of at most 1000 vectors).</summary>
+/// <param name="Subsets">Number of random subsets averaged.</param>
+/// <param name="MaxSubsetSize">Subset size is min(this, smaller set's size).</param>
+/// <param name="Seed">Seed of the subset sampler: the same seed gives the same subsets and bit-identical results.</param>
+public sealed record KidOptions(int Subsets = 100, int MaxSubsetSize = 1000, int Seed = 0);

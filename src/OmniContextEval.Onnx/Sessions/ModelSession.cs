@@ -1,0 +1,107 @@
+using Microsoft.ML.OnnxRuntime;
+using OmniContextEval.Core;
+using OmniContextEval.Onnx.Models;
+
+namespace OmniContextEval.Onnx.Sessions;
+
+/// <summary>
+/// One verified ONNX Runtime session for a manifest entry with one input. Owns the native session;
+/// <see cref="Run{T}"/> may be called from several threads at once.
+/// </summary>
+public sealed class ModelSession : IDisposable
+{
+    private readonly InferenceSession session;
+    private readonly string[] outputNames;
+
+    private ModelSession(ModelEntry entry, string sha256, InferenceSession session)
+    {
+        Entry = entry;
+        Sha256 = sha256;
+        this.session = session;
+        outputNames = entry.Outputs.Select(o => o.Name).ToArray();
+    }
+
+    public ModelEntry Entry { get; }
+    /// <summary>The SHA-256 of the file the session was created from (equal to the manifest's).</summary>
+    public string Sha256 { get; }
+    /// <summary>Elements per item of each output, in manifest order (the shape without the batch axis).</summary>
+    public IReadOnlyList<int> OutputItemSizes => Entry.Outputs.Select(o => ItemSize(o.Shape)).ToList();
+    /// <summary>Elements per item of the input.</summary>
+    public int InputItemSize => ItemSize(Entry.Inputs[0].Shape);
+
+    /// <summary>
+    /// Opens the entry's file after checking presence, SHA-256 and its inputs and outputs against the manifest;
+    /// any mismatch is a <see cref="ExitCodes.ModelError"/> naming the model and what was expected and found.
+    /// </summary>
+    public static ModelSession Open(ModelRegistry registry, ModelEntry entry, SessionSettings settings)
+    {
+        if (entry.Inputs.Count != 1)
+            throw new HarnessException($"model '{entry.Name}': the harness runs models with one input, the manifest lists {entry.Inputs.Count}", ExitCodes.ModelError);
+        var path = registry.PathOf(entry);
+        if (!File.Exists(path))
+            new ModelCheck(entry.Name, path, null, [$"file {entry.File} is missing from {registry.Folder}"]).ThrowIfFailed();
+        var sha = FileHashes.Sha256(path);
+        if (!string.Equals(sha, entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            new ModelCheck(entry.Name, path, sha, [$"sha256 expected {entry.Sha256}, found {sha} (file changed or corrupt)"]).ThrowIfFailed();
+        var session = CreateSession(entry, path, settings);
+        try
+        {
+            var problems = new List<string>();
+            ModelVerifier.CompareSignature("input", entry.Inputs, session.InputMetadata, problems);
+            ModelVerifier.CompareSignature("output", entry.Outputs, session.OutputMetadata, problems);
+            new ModelCheck(entry.Name, path, sha, problems).ThrowIfFailed();
+            return new ModelSession(entry, sha, session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="batch"/> items laid out contiguously in <paramref name="input"/> and returns each
+    /// output (manifest order) as a new array of <c>batch * item size</c> floats.
+    /// </summary>
+    public float[][] Run<T>(T[] input, int batch) where T : unmanaged
+    {
+        var inputShape = Entry.Inputs[0].Shape.Select(d => d < 0 ? batch : d).ToArray();
+        if (input.Length != batch * InputItemSize)
+            throw new ArgumentException($"model '{Entry.Name}': expected {batch * InputItemSize} input values for batch {batch}, got {input.Length}");
+        using var value = OrtValue.CreateTensorValueFromMemory(input, inputShape);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [Entry.Inputs[0].Name], [value], outputNames);
+        var result = new float[outputs.Count][];
+        for (var i = 0; i < outputs.Count; i++)
+            result[i] = outputs[i].GetTensorDataAsSpan<float>().ToArray();
+        return result;
+    }
+
+    public void Dispose() => session.Dispose();
+
+    private static int ItemSize(IReadOnlyList<long> shape) => checked((int)shape.Skip(1).Aggregate(1L, (a, d) => a * d));
+
+    private static InferenceSession CreateSession(ModelEntry entry, string path, SessionSettings settings)
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = settings.IntraOpThreads,
+            InterOpNumThreads = settings.InterOpThreads,
+            ExecutionMode = settings.InterOpThreads > 1 ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        try
+        {
+            ExecutionProviders.Configure(options, settings);
+            return new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new HarnessException($"model '{entry.Name}' ({path}): ONNX Runtime cannot load the file: {e.Message.Split('\n')[0]}", ExitCodes.ModelError, e);
+        }
+        finally
+        {
+            options.Dispose();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using OmniContextEval.Cli;
+using OmniContextEval.Core;
+using OmniContextEval.Imaging;
+using OmniContextEval.Imaging.Codecs;
+using OmniContextEval.Metrics.Fid;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Integration.Tests.Commands;
+
+public class MetricCommandTests
+{
+    private static readonly string Models = TestPaths.Fixture("models");
+
+    private static string Folder(int seed, int count, int width, int height)
+    {
+        var dir = TestPaths.NewTempDir("metric-cmd");
+        var rng = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            var image = new RgbImage(width, height);
+            rng.NextBytes(image.Pixels);
+            PngEncoder.Write(Path.Combine(dir, $"{i:D2}.png"), image);
+        }
+        return dir;
+    }
+
+    [Fact]
+    public async Task Fid_saves_statistics_and_compares_them_with_a_folder()
+    {
+        var a = Folder(1, 4, 120, 90);
+        var b = Folder(2, 3, 299, 299);
+        var stats = Path.Combine(TestPaths.NewTempDir(), "a.npz");
+
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "fid", a, stats, "--save-stats", "--models", Models, "--mode", "tf1"]));
+        Assert.Equal(4, StatisticsFile.Load(stats).Count);
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "fid", stats, b, "--models", Models, "--json"]));
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "kid", a, b, "--models", Models, "--subsets", "10"]));
+    }
+
+    [Fact]
+    public async Task Undecodable_image_is_a_recorded_failure_with_exit_code_6()
+    {
+        var a = Folder(3, 3, 64, 64);
+        var b = Folder(4, 3, 64, 64);
+        File.WriteAllText(Path.Combine(b, "zz-broken.png"), "not an image");
+
+        Assert.Equal(ExitCodes.PartialFailure, await CommandLine.RunAsync(["metric", "fid", a, b, "--models", Models]));
+    }
+
+    [Fact]
+    public async Task Pixel_and_lpips_commands_score_a_pair()
+    {
+        var dir = Folder(5, 2, 64, 48);
+        var (x, y) = (Path.Combine(dir, "00.png"), Path.Combine(dir, "01.png"));
+
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "psnr", x, x, "--json"]));
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "ssim", x, y]));
+        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "lpips", x, y, "--net", "vgg", "--models", Models]));
+    }
+
+    [Fact]
+    public async Task Bad_arguments_give_their_exit_codes()
+    {
+        var dir = Folder(6, 2, 64, 48);
+        var other = Folder(7, 1, 32, 32);
+        var (x, small) = (Path.Combine(dir, "00.png"), Path.Combine(other, "00.png"));
+
+        Assert.Equal(ExitCodes.UsageError, await CommandLine.RunAsync(["metric", "fid", dir, dir, "--mode", "clean-fid", "--models", Models]));
+        Assert.Equal(ExitCodes.ModelError, await CommandLine.RunAsync(["metric", "fid", dir, dir, "--models", Path.Combine(dir, "none")]));
+        Assert.Equal(ExitCodes.InvalidInput, await CommandLine.RunAsync(["metric", "lpips", x, small, "--models", Models]));
+        Assert.Equal(ExitCodes.InvalidInput, await CommandLine.RunAsync(["metric", "ssim", x, Path.Combine(dir, "missing.png")]));
+    }
+}

@@ -1,0 +1,30 @@
+using OmniContextEval.Metrics.Clip;
+using OmniContextEval.Metrics.Similarity;
+using OmniContextEval.Metrics.Tests.Support;
+using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
+using OmniContextEval.Imaging.Npy;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Metrics.Tests.Clip;
+
+public class ClipTextEncoderTests
+{
+    /// <summary>Text -> C# tokenizer -> tiny text tower, against PyTorch on the reference tokenizer's ids (tools/models/clip.py).</summary>
+    [SharedDataFact]
+    public void TextEmbeddingsMatchPyTorchWithinCosine1e5()
+    {
+        var registry = ModelRegistry.Open(TestImages.TinyModels);
+        using var session = ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default);
+        var tokenizer = ClipTokenizer.Create(Path.Combine(TestPaths.SharedReferenceData!, "clip", ClipVocabulary.DefaultFileName));
+        var encoder = new ClipTextEncoder(session, tokenizer, batchSize: 1);
+        var embeddings = encoder.Encode(["a photo of a cat", "Place the red striped teapot from image 1 on the wooden table in image 2."]);
+        var expected = NpyReader.Read(TestPaths.Fixture("models", "reference", "clip-vit-b32-text.text_embeds.npy"));
+        var size = expected.Shape[1];
+        for (var i = 0; i < 2; i++)
+        {
+            var cosine = Vectors.Cosine(embeddings[i], expected.AsFloat32().Slice(i * size, size));
+            Assert.True(1 - cosine <= 1e-5, $"text {i}: cosine {cosine}");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OmniContextEval.Core;
+using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Onnx.Tests.Models;
+
+public class ModelVerifierTests
+{
+    [Fact]
+    public void EveryTinyFixtureModelVerifies()
+    {
+        var registry = ModelRegistry.Open(FixedInputs.TinyModels);
+        Assert.Contains(registry.Models, m => m.Name == "clip-vit-b32-image");
+        Assert.Contains(registry.Models, m => m.Name == "dinov2-vits14");
+        foreach (var entry in registry.Models)
+        {
+            var check = ModelVerifier.Verify(registry, entry);
+            Assert.True(check.Ok, $"{entry.Name}: {string.Join("; ", check.Problems)}");
+        }
+    }
+
+    [Fact]
+    public void MissingFileIsNamed()
+    {
+        var folder = CopyFixtures();
+        File.Delete(Path.Combine(folder, "dinov2-vits14.onnx"));
+        var problem = SingleProblem(folder, "dinov2-vits14");
+        Assert.Contains("dinov2-vits14.onnx is missing", problem);
+    }
+
+    [Fact]
+    public void WrongSha256SaysExpectedAndFound()
+    {
+        var folder = CopyFixtures();
+        EditEntry(folder, "clip-vit-b32-image", e => e["sha256"] = new string('0', 64));
+        var problem = SingleProblem(folder, "clip-vit-b32-image");
+        Assert.Contains($"sha256 expected {new string('0', 64)}, found ", problem);
+    }
+
+    [Fact]
+    public void CorruptFileIsReportedAsUnloadableAndChanged()
+    {
+        var folder = CopyFixtures();
+        var path = Path.Combine(folder, "clip-vit-b32-image.onnx");
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+        var check = ModelVerifier.Verify(ModelRegistry.Open(folder), ModelRegistry.Open(folder).Get("clip-vit-b32-image"));
+        Assert.Contains(check.Problems, p => p.StartsWith("sha256 expected"));
+        Assert.Contains(check.Problems, p => p.StartsWith("ONNX Runtime cannot load the file"));
+    }
+
+    [Fact]
+    public void WrongInputNameAndShapeAreNamed()
+    {
+        var folder = CopyFixtures();
+        EditEntry(folder, "dinov2-vits14", e =>
+        {
+            e["inputs"]![0]!["name"] = "images";
+            e["outputs"]![0]!["shape"] = new JsonArray(-1, 768);
+        });
+        var check = ModelVerifier.Verify(ModelRegistry.Open(folder), ModelRegistry.Open(folder).Get("dinov2-vits14"));
+        Assert.Contains("input 'images' expected, found inputs [pixel_values]", check.Problems);
+        Assert.Contains("output 'cls_token' shape expected [-1,768], found [-1,32]", check.Problems);
+        Assert.Contains("unexpected input 'pixel_values' (the manifest lists [images])", check.Problems);
+    }
+
+    [Fact]
+    public void OpeningABadModelThrowsAModelErrorNamingIt()
+    {
+        var folder = CopyFixtures();
+        EditEntry(folder, "clip-vit-b32-text", e => e["inputs"]![0]!["shape"] = new JsonArray(-1, 64));
+        var registry = ModelRegistry.Open(folder);
+        var e = Assert.Throws<HarnessException>(() => ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default));
+        Assert.Equal(ExitCodes.ModelError, e.ExitCode);
+        Assert.Contains("model 'clip-vit-b32-text'", e.Message);
+        Assert.Contains("shape expected [-1,64], found [-1,77]", e.Message);
+    }
+
+    [Fact]
+    public void UnknownModelNameListsTheNamesThatExist()
+    {
+        var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open(FixedInputs.TinyModels).Get("clip-vit-h14-image"));
+        Assert.Contains("clip-vit-h14-image", e.Message);
+        Assert.Contains("dinov2-vits14", e.Message);
+    }
+
+    [Fact]
+    public void MissingFolderIsAModelError()
+    {
+        var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open("/nonexistent/models"));
+        Assert.Equal(ExitCodes.ModelError, e.ExitCode);
+        Assert.Contains("/nonexistent/models", e.Message);
+    }
+
+    private static string SingleProblem(string folder, string name)
+    {
+        var registry = ModelRegistry.Open(folder);
+        var check = ModelVerifier.Verify(registry, registry.Get(name));
+        return Assert.Single(check.Problems);
+    }
+
+    private static string CopyFixtures()
+    {
+        var folder = TestPaths.NewTempDir("omnictx-models");
+        foreach (var file in Directory.GetFiles(FixedInputs.TinyModels))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        return folder;
+    }
+
+    private static void EditEntry(string folder, string name, Action<JsonNode> edit)
+    {
+        var path = Path.Combine(folder, ModelManifest.FileName);
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(root["models"]!.AsArray().First(m => (string?)m!["name"] == name)!);
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+}
