@@ -14,13 +14,12 @@ public static class CommandCatalog
         ReportCommand.Create(),
         LeaderboardCommand.Create(),
         GateCommand.Create(),
-        DoctorCommand.Create(),
         CasesCommand.Create(),
-        BenchCommand.Create(),
+        MetricCommand.Create(),
+        EmbedCommand.Create(),
         PreprocessCommand.Create(),
         ModelsCommand.Create(),
-        EmbedCommand.Create(),
-        MetricCommand.Create(),
         BenchCommand.Create(),
+        DoctorCommand.Create(),
     ];
 }

@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using OmniContextEval.Cli.Pipeline;
 using OmniContextEval.Core;
+using OmniContextEval.Metrics.Engine;
+using OmniContextEval.Metrics.Runs;
+using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
 using OmniContextEval.Reports.Pipeline;
 
 namespace OmniContextEval.Cli.Commands;
@@ -17,11 +21,12 @@ public static class RunCommand
         var runId = new Option<string?>("--run-id") { Description = "Run name (default: run-<UTC time>)." };
         var runs = new Option<string>("--runs-dir") { Description = "Where run folders go.", DefaultValueFactory = _ => "runs" };
         var reports = new Option<string>("--reports-dir") { Description = "Where reports go.", DefaultValueFactory = _ => "reports" };
-        var models = new Option<string>("--models") { Description = "Models folder for the metric engine.", DefaultValueFactory = _ => "models" };
+        var models = new Option<string?>("--models") { Description = $"Models folder (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder}); absent models make the result partial." };
+        var device = new Option<string>("--device") { Description = "Where the networks run: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var spec = CommonOptions.Spec();
         var command = new Command("run", "Generate every case and seed, compute metrics, score and write reports/<run>/index.html.")
         {
-            suite, seeds, runId, runs, reports, models, spec,
+            suite, seeds, runId, runs, reports, models, device, spec,
         };
         generatorOptions.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -33,7 +38,10 @@ public static class RunCommand
             var id = parse.GetValue(runId) ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
             var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
                 new GeneratorStage(generatorSettings, generatorOptions.Method(parse)),
-                StageCatalog.RequireMeasurer(parse.GetValue(models)!), scoring, bytes, Console.Error);
+                new MetricsStage(new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),
+                    new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), EngineOptions.Default,
+                    Path.Combine(parse.GetValue(runs)!, "feature-cache.sqlite")), Console.Error),
+                scoring, bytes, Console.Error);
             var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
                 Path.Combine(parse.GetValue(reports)!, id), seedList);
             var outcome = await pipeline.RunAsync(request, cancel);

@@ -28,6 +28,9 @@ public sealed class ModelRegistry
         return new ModelRegistry(folder, ModelManifest.Load(folder));
     }
 
+    /// <summary>A registry with no models, for a run whose models folder does not exist (every network then counts as absent).</summary>
+    public static ModelRegistry Empty(string folder) => new(Path.GetFullPath(folder), new ModelManifest(ModelManifest.CurrentSchemaVersion, []));
+
     /// <summary>Opens the folder that <see cref="ModelsFolder.Resolve"/> picks for the command-line value.</summary>
     public static ModelRegistry OpenResolved(string? commandLineValue) => Open(ModelsFolder.Resolve(commandLineValue));
 
