@@ -18,7 +18,7 @@ public static class RunCommand
         var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
         var generatorOptions = new GeneratorOptions();
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1,2" };
-        var runId = new Option<string?>("--run-id") { Description = "Run name (default: run-<UTC time>)." };
+        var runId = new Option<string?>("--run-id") { Description = "Run name (default: the method name, so a rerun resumes and skips outputs that are up to date)." };
         var runs = new Option<string>("--runs-dir") { Description = "Where run folders go.", DefaultValueFactory = _ => "runs" };
         var reports = new Option<string>("--reports-dir") { Description = "Where reports go.", DefaultValueFactory = _ => "reports" };
         var models = new Option<string?>("--models") { Description = $"Models folder (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder}); absent models make the result partial." };
@@ -35,7 +35,7 @@ public static class RunCommand
             var seedList = ParseSeeds(parse.GetValue(seeds)!);
             var generatorSettings = generatorOptions.Read(parse);
             var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
-            var id = parse.GetValue(runId) ?? $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+            var id = parse.GetValue(runId) ?? generatorOptions.Method(parse);
             var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
                 new GeneratorStage(generatorSettings, generatorOptions.Method(parse)),
                 new MetricsStage(new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),

@@ -85,14 +85,6 @@ public sealed class ReportingCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_without_registered_stages_fails_naming_the_missing_stage()
-    {
-        var (code, _, stderr) = await Run("run", "--run-id", "x", "--runs-dir", _temp.Path, "--reports-dir", _temp.Path);
-        Assert.Equal(ExitCodes.InternalError, code);
-        Assert.Contains("StageCatalog.cs", stderr);
-    }
-
-    [Fact]
     public async Task Bad_seeds_are_a_usage_error()
     {
         var (code, _, stderr) = await Run("run", "--seeds", "0,x");

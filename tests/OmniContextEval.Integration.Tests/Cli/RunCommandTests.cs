@@ -1,0 +1,87 @@
+using OmniContextEval.Core;
+using OmniContextEval.Reports.Results;
+using OmniContextEval.Reports.Tests.Synthetic;
+using OmniContextEval.Testing;
+
+namespace OmniContextEval.Integration.Tests.Cli;
+
+/// <summary>
+/// <c>omnictx run</c> end to end on one case per subtask of the shipped suite, with the built-in generator and the
+/// committed tiny models: generate, measure, score, report; a rerun resumes; the gate compares two runs.
+/// </summary>
+[Collection("console")]
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var (previousOut, previousErr) = (Console.Out, Console.Error);
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try { return (await OmniContextEval.Cli.CommandLine.RunAsync(args), stdout.ToString(), stderr.ToString()); }
+        finally { Console.SetOut(previousOut); Console.SetError(previousErr); }
+    }
+
+    /// <summary>The shipped suite with only the first case of each subtask (images shared as in the original).</summary>
+    private string MiniSuite()
+    {
+        var source = Path.Combine(TestPaths.RepoRoot, "benchmark-cases", "omnicontext-synth");
+        var target = _temp.Sub("suite");
+        File.Copy(Path.Combine(source, "suite.json"), Path.Combine(target, "suite.json"));
+        foreach (var folder in new[] { "pool", "references" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(source, folder), "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+        foreach (var subtask in Directory.EnumerateDirectories(Path.Combine(source, "cases")))
+        {
+            var first = Directory.EnumerateFiles(subtask, "*.json").Order(StringComparer.Ordinal).First();
+            var copy = Path.Combine(target, Path.GetRelativePath(source, first));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(first, copy);
+        }
+        return target;
+    }
+
+    private static string[] RunArgs(string suite, string root, string id, params string[] extra) =>
+        ["run", "--suite", suite, "--runs-dir", Path.Combine(root, "runs"), "--reports-dir", Path.Combine(root, "reports"),
+         "--run-id", id, "--models", TestPaths.Fixture("models"), "--steps", "4", .. extra];
+
+    [Fact]
+    public async Task Run_generates_measures_scores_reports_and_resumes()
+    {
+        var suite = MiniSuite();
+        var (code, _, stderr) = await Run(RunArgs(suite, _temp.Path, "a"));
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.Contains("24 generated", stderr);
+        var results = ResultsReader.Read(Path.Combine(_temp.Path, "runs", "a"));
+        Assert.Equal(8, results.Cases.Count);
+        Assert.Equal(24, ResultsReader.ReadScores(Path.Combine(_temp.Path, "runs", "a")).Count);
+        // The committed tiny models have no CLIP vocabulary beside them, so the CLIP text model counts as absent.
+        Assert.True(results.Partial);
+        Assert.Contains("clip-vit-b32-text", results.AbsentModels);
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "reports", "a", "index.html")));
+
+        var (again, _, stderr2) = await Run(RunArgs(suite, _temp.Path, "a"));
+        Assert.True(again == ExitCodes.Success, stderr2);
+        Assert.Contains("24 of 24 outputs up to date", stderr2);
+    }
+
+    [Fact]
+    public async Task Gate_reports_the_difference_between_two_guidance_scales()
+    {
+        var suite = MiniSuite();
+        Assert.Equal(ExitCodes.Success, (await Run(RunArgs(suite, _temp.Path, "base"))).Code);
+        Assert.Equal(ExitCodes.Success, (await Run(RunArgs(suite, _temp.Path, "strong", "--text-guidance", "4"))).Code);
+        var runs = Path.Combine(_temp.Path, "runs");
+        var (code, stdout, stderr) = await Run("gate", "--baseline", Path.Combine(runs, "base"), "--candidate", Path.Combine(runs, "strong"));
+        Assert.True(code is ExitCodes.Success or ExitCodes.RegressionFound, stderr);
+        Assert.Contains("CI", stdout);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
