@@ -10,15 +10,7 @@ public sealed class ReportingCommandsTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (previousOut, previousErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try { return (await OmniContextEval.Cli.CommandLine.RunAsync(args), stdout.ToString(), stderr.ToString()); }
-        finally { Console.SetOut(previousOut); Console.SetError(previousErr); }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     private string Scored(string id, double quality, IReadOnlyList<string>? absent = null) =>
         SyntheticScoring.ScoredRun(_temp, id, quality, absentModels: absent);

@@ -14,15 +14,7 @@ public sealed class RunCommandTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (previousOut, previousErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try { return (await OmniContextEval.Cli.CommandLine.RunAsync(args), stdout.ToString(), stderr.ToString()); }
-        finally { Console.SetOut(previousOut); Console.SetError(previousErr); }
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     /// <summary>The shipped suite with only the first case of each subtask (images shared as in the original).</summary>
     private string MiniSuite()
