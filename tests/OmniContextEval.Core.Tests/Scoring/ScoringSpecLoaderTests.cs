@@ -36,7 +36,7 @@ public class ScoringSpecLoaderTests
     public void Every_metric_name_has_a_normalisation()
     {
         var spec = ScoringSpecLoader.Default();
-        foreach (var field in typeof(Results.MetricNames).GetFields())
+        foreach (var field in typeof(OmniContextEval.Core.Results.MetricNames).GetFields())
             Assert.True(spec.Normalisation.ContainsKey((string)field.GetValue(null)!), field.Name);
     }
 
