@@ -13,7 +13,10 @@ public sealed record DoctorReport(
     string? OnnxRuntimeVersion,
     IReadOnlyList<string> ExecutionProviders,
     string? OnnxRuntimeError,
-    IReadOnlyList<NativeLibraryStatus> ImageLibraries)
+    IReadOnlyList<NativeLibraryStatus> ImageLibraries,
+    string ModelsFolder,
+    IReadOnlyList<string> Models,
+    string? ModelsNote)
 {
     public bool Healthy => OnnxRuntimeError is null && ImageLibraries.All(l => l.Found);
 
@@ -31,7 +34,17 @@ public sealed record DoctorReport(
             error = $"ONNX Runtime could not be loaded: {e.GetBaseException().Message}";
         }
         var machine = $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}";
-        return new DoctorReport(HarnessInfo.Version, machine, version, providers, error, NativeImageLibraries.Probe());
+        var (folder, models, note) = FindModels();
+        return new DoctorReport(HarnessInfo.Version, machine, version, providers, error, NativeImageLibraries.Probe(), folder, models, note);
+    }
+
+    /// <summary>The models folder that commands would use and what its manifest lists; none is a valid answer.</summary>
+    private static (string Folder, IReadOnlyList<string> Models, string? Note) FindModels()
+    {
+        var folder = Onnx.Models.ModelsFolder.Resolve(null);
+        if (!Directory.Exists(folder)) return (folder, [], "folder does not exist: network metrics will not be computed");
+        try { return (folder, Onnx.Models.ModelManifest.Load(folder).Models.Select(m => $"{m.Name} ({m.Version})").ToList(), null); }
+        catch (HarnessException e) { return (folder, [], e.Message); }
     }
 
     public string ToText()
@@ -45,6 +58,8 @@ public sealed record DoctorReport(
         text.AppendLine("image libraries");
         foreach (var lib in ImageLibraries)
             text.AppendLine($"  {lib.Name,-18} {(lib.Found ? "found" : "MISSING")}  {lib.FileName}{(lib.Error is null ? "" : "  " + lib.Error)}");
+        text.AppendLine($"models folder        {ModelsFolder}");
+        text.AppendLine($"models               {(Models.Count == 0 ? "none" : string.Join(", ", Models))}{(ModelsNote is null ? "" : "  (" + ModelsNote + ")")}");
         text.AppendLine(Healthy ? "status               ok" : "status               problems found (see above)");
         return text.ToString();
     }
