@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using OmniContextEval.Cli.Commands;
 using OmniContextEval.Core.Results;
+using OmniContextEval.Generation.Running;
 using OmniContextEval.Metrics.Runs;
 using OmniContextEval.Reports.Pipeline;
 
@@ -9,7 +12,18 @@ public sealed class MetricsStage(MeasureSettings settings, TextWriter log) : IMe
 {
     public async Task<MeasureOutcome> MeasureAsync(SuiteSnapshot suite, string outputDir, IReadOnlyList<GenerationRecord> records, CancellationToken cancel)
     {
-        var measured = await new OutputSetMeasurer(settings, log).MeasureAsync(suite.Cases, suite.Root, outputDir, records, cancel);
+        var clock = Stopwatch.StartNew();
+        var line = new ProgressLine();
+        var progress = new ImagePassProgress(p => line.Report(new GenerationProgress(p.Done, p.Total, 0, 0, clock.Elapsed)));
+        MeasuredOutputs measured;
+        try { measured = await new OutputSetMeasurer(settings, log).MeasureAsync(suite.Cases, suite.Root, outputDir, records, progress, cancel); }
+        finally { Console.Error.WriteLine(); } // end the progress line
         return new MeasureOutcome(measured.Raw, measured.SetLevel, measured.ModelHashes, measured.AbsentModels);
+    }
+
+    /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>), so no update lands after the line is ended.</summary>
+    private sealed class ImagePassProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
     }
 }

@@ -29,8 +29,9 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
 {
     private static readonly string LpipsModel = LpipsNet.ModelName("alex");
 
+    /// <param name="progress">Hears (images embedded, images to embed) summed over the image networks.</param>
     public async Task<MeasuredOutputs> MeasureAsync(IReadOnlyList<BenchmarkCase> cases, string suiteFolder, string outputFolder,
-        IReadOnlyList<GenerationRecord> records, CancellationToken cancel)
+        IReadOnlyList<GenerationRecord> records, IProgress<(int Done, int Total)>? progress, CancellationToken cancel)
     {
         var registry = OpenRegistry();
         using var pool = new ModelSessionPool(registry, settings.Session);
@@ -46,7 +47,10 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
         string? OutputPath(GenerationRecord r) => r.Status == GenerationStatus.Ok && r.OutputPath is not null ? Path.GetFullPath(Path.Combine(outputFolder, r.OutputPath)) : null;
         var requests = records.Select(r => new ScoringRequest(byId[r.CaseId], suiteFolder, OutputPath(r), r.Seed, r.Status)).ToList();
         log.WriteLine($"measure: {requests.Count(r => r.OutputImage is not null)} outputs with {registry.Models.Count} model(s) from {registry.Folder}");
-        var raw = await new CaseScorer(models, new ReferenceImageMetrics(lpips)).ScoreAsync(requests, null, cancel);
+        var images = requests.Select(r => r.OutputImage).OfType<string>().Concat(requests.SelectMany(r => r.InputPaths)).Distinct().Count();
+        var passes = (models.ClipImage is null ? 0 : 1) + (models.Dino is null ? 0 : 1);
+        var counter = progress is null || passes == 0 ? null : new PassCounter(images * passes, progress);
+        var raw = await new CaseScorer(models, new ReferenceImageMetrics(lpips)).ScoreAsync(requests, counter, cancel);
 
         SetLevelMetrics setLevel;
         if (!registry.Contains(FolderMetrics.InceptionModel))
