@@ -11,7 +11,7 @@ Hook: every module tools/models/NAME.py with export_pretrained(out_dir) -> list 
 (clip and dinov2 here; Inception for FID and LPIPS add theirs in their modules). Publish OUT_DIR as a folder
 URL to let others run `omnictx models fetch --from URL`.
 """
-import argparse, importlib, json, pathlib, sys
+import argparse, pathlib, sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -21,23 +21,10 @@ def main():
     ap.add_argument("out_dir")
     ap.add_argument("--only", default="")
     args = ap.parse_args()
-    out = pathlib.Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(HERE))
-    wanted = [n for n in args.only.split(",") if n]
-    manifest_path = out / "models.json"
-    entries = {m["name"]: m for m in json.loads(manifest_path.read_text())["models"]} if manifest_path.exists() else {}
-    for path in sorted((HERE / "models").glob("*.py")):
-        if path.stem.startswith("_") or (wanted and path.stem not in wanted):
-            continue
-        module = importlib.import_module(f"models.{path.stem}")
-        if not hasattr(module, "export_pretrained"):
-            continue
-        for entry in module.export_pretrained(out):
-            entries[entry["name"]] = entry
-        print(f"exported {path.stem}", file=sys.stderr)
-    manifest = {"schemaVersion": 1, "models": [entries[k] for k in sorted(entries)]}
-    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
+    from models._manifest import build_manifest
+    out = pathlib.Path(args.out_dir)
+    build_manifest(out, args.only, lambda module: module.export_pretrained(out) if hasattr(module, "export_pretrained") else None, "exported")
 
 
 if __name__ == "__main__":

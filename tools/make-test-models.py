@@ -8,7 +8,7 @@
 Each module in tools/models/*.py has build(out_dir, tiny, seed) -> list of manifest entries (dicts) and writes
 its ONNX files and reference outputs (computed in PyTorch) into out_dir. This driver writes models.json.
 """
-import argparse, importlib, json, os, pathlib, sys
+import argparse, pathlib, sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -22,24 +22,9 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    out = pathlib.Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(HERE))
-    wanted = [n for n in args.only.split(",") if n]
-    names = sorted(p.stem for p in (HERE / "models").glob("*.py") if not p.stem.startswith("_"))
-    manifest_path = out / "models.json"
-    entries = {}
-    if manifest_path.exists():
-        entries = {m["name"]: m for m in json.loads(manifest_path.read_text())["models"]}
-    for name in names:
-        if wanted and name not in wanted:
-            continue
-        module = importlib.import_module(f"models.{name}")
-        for entry in module.build(out, args.tiny, args.seed):
-            entries[entry["name"]] = entry
-        print(f"built {name}", file=sys.stderr)
-    manifest = {"schemaVersion": 1, "models": [entries[k] for k in sorted(entries)]}
-    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
+    from models._manifest import build_manifest
+    build_manifest(args.out_dir, args.only, lambda module: module.build(pathlib.Path(args.out_dir), args.tiny, args.seed), "built")
 
 
 if __name__ == "__main__":

@@ -9,10 +9,11 @@ The sampler below is the harness's (OmniGen2 convention, dual guidance, Euler/He
 PyTorch; the initial noise is the harness's Philox4x32-10 + Box-Muller stream, written in NumPy.
 Run: /usr/bin/python3 tools/make-test-models.py --tiny tests/fixtures/generation/tiny-dit --only tiny_dit
 """
-import base64, hashlib, json, math, pathlib
+import base64, json, math, pathlib
 import numpy as np
 import torch
 from torch import nn
+from models._export import sha256
 
 C, S, TEXT = 4, 8, 16
 
@@ -155,8 +156,6 @@ def b64(tensor):
     return base64.b64encode(tensor.detach().numpy().astype("<f4").tobytes()).decode("ascii")
 
 
-def sha256(path):
-    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
 
 
 def build(out_dir, tiny, seed):
