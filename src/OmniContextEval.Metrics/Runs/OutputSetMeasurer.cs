@@ -47,7 +47,7 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
         string? OutputPath(GenerationRecord r) => r.Status == GenerationStatus.Ok && r.OutputPath is not null ? Path.GetFullPath(Path.Combine(outputFolder, r.OutputPath)) : null;
         var requests = records.Select(r => new ScoringRequest(byId[r.CaseId], suiteFolder, OutputPath(r), r.Seed, r.Status)).ToList();
         log.WriteLine($"measure: {requests.Count(r => r.OutputImage is not null)} outputs with {registry.Models.Count} model(s) from {registry.Folder}");
-        var images = requests.Select(r => r.OutputImage).OfType<string>().Concat(requests.SelectMany(r => r.InputPaths)).Distinct().Count();
+        var images = CaseScorer.ImagesOf(requests).Count;
         var passes = (models.ClipImage is null ? 0 : 1) + (models.Dino is null ? 0 : 1);
         var counter = progress is null || passes == 0 ? null : new PassCounter(images * passes, progress);
         var raw = await new CaseScorer(models, new ReferenceImageMetrics(lpips)).ScoreAsync(requests, counter, cancel);

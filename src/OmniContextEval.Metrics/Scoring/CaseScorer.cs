@@ -13,8 +13,7 @@ public sealed class CaseScorer(ScoringModels models, IReferenceImageMetrics? ref
     public async Task<IReadOnlyList<RawCaseMetrics>> ScoreAsync(IReadOnlyList<ScoringRequest> requests,
         IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        var images = requests.Where(r => r.OutputImage is not null).Select(r => Path.GetFullPath(r.OutputImage!))
-            .Concat(requests.SelectMany(r => r.InputPaths)).Distinct().ToList();
+        var images = ImagesOf(requests);
         var clip = await ExtractAsync(models.ClipImage, images, progress, cancel);
         var dino = await ExtractAsync(models.Dino, images, progress, cancel);
         var texts = requests.SelectMany(CaseMetricsBuilder.TextsOf).Distinct().ToList();
@@ -28,6 +27,11 @@ public sealed class CaseScorer(ScoringModels models, IReferenceImageMetrics? ref
         var builder = new CaseMetricsBuilder(models, clip, dino, textEmbeddings, referenceMetrics);
         return requests.Select(builder.Build).ToList();
     }
+
+    /// <summary>Every distinct image the image networks embed for these requests: outputs, then input images.</summary>
+    public static List<string> ImagesOf(IReadOnlyList<ScoringRequest> requests) =>
+        requests.Where(r => r.OutputImage is not null).Select(r => Path.GetFullPath(r.OutputImage!))
+            .Concat(requests.SelectMany(r => r.InputPaths)).Distinct().ToList();
 
     private static async Task<Dictionary<string, FeatureResult>?> ExtractAsync(ImageFeatureExtractor? extractor,
         List<string> images, IProgress<int>? progress, CancellationToken cancel)
