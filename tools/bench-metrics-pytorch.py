@@ -4,8 +4,8 @@ as tools/models/{inception,lpips}.py at full size, batch 16, 2 threads, and thei
 
   /usr/bin/python3 tools/bench-metrics-pytorch.py [ROUNDS]
 
-FLOPs count 2 x multiply-accumulates of the convolutions that run (the Inception fc layer does not: pool3 is the output); pass them to
-tools/bench/MetricsBench. Debian's torch 1.13 has no optimised BLAS: its figure is a floor, not a peer.
+FLOPs count 2 x multiply-accumulates of the convolutions that run (the Inception fc layer does not: pool3 is the output); apply them to
+the figures of `omnictx bench models` (GFLOP/s = images/s x GFLOP/image). Debian's torch 1.13 has no optimised BLAS: its figure is a floor, not a peer.
 """
 import pathlib, sys, time
 import torch

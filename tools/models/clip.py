@@ -6,6 +6,11 @@ Image tower: conv1 (patch 32, no bias) -> class token + positional embedding -> 
 Text tower: token + positional embedding -> transformer with a causal mask -> ln_final -> the end-of-text
 position (argmax of the ids, 49407 being the largest) -> @ text_projection.
 Outputs are the raw projections (not normalised), as CLIP's encode_image / encode_text return them.
+
+The text tower is exported through DynamicLengthText: the sequence axis is free (at most 77), the positional
+embedding and the causal mask are cut to the input's length. With the causal mask no position attends to a later
+one, so the end-of-text embedding of ids cut after their end-of-text token equals the 77-token one (up to float
+rounding) while costing a fraction of it; the harness pads each text to a multiple of 8 tokens.
 """
 import pathlib
 from collections import OrderedDict
@@ -102,6 +107,43 @@ class TextTransformer(nn.Module):
         return x[torch.arange(x.shape[0]), text.argmax(dim=-1)] @ self.text_projection
 
 
+class DynamicLengthText(nn.Module):
+    """encode_text of OpenAI CLIP's structure (token_embedding, positional_embedding, transformer.resblocks,
+    ln_final, text_projection) for input_ids of any length <= 77: the same modules and weights, run on the
+    length given."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self.register_buffer("mask", torch.empty(CONTEXT, CONTEXT).fill_(float("-inf")).triu_(1), persistent=False)
+
+    def forward(self, input_ids):
+        m, length = self.model, input_ids.shape[1]
+        x = m.token_embedding(input_ids) + m.positional_embedding[:length]
+        mask = self.mask[:length, :length].to(x.dtype)
+        x = x.permute(1, 0, 2)  # NLD -> LND
+        for block in m.transformer.resblocks:
+            h = block.ln_1(x)
+            x = x + block.attn(h, h, h, need_weights=False, attn_mask=mask)[0]
+            x = x + block.mlp(block.ln_2(x))
+        x = m.ln_final(x.permute(1, 0, 2))
+        return x[torch.arange(x.shape[0]), input_ids.argmax(dim=-1)] @ m.text_projection
+
+
+def export_text(model, ids, path):
+    """Exports DynamicLengthText(model) with free batch and sequence axes."""
+    module = DynamicLengthText(model).eval()
+    with torch.no_grad():
+        torch.onnx.export(module, (ids,), str(path), input_names=["input_ids"], output_names=["text_embeds"],
+                          dynamic_axes={"input_ids": {0: "batch", 1: "sequence"}, "text_embeds": {0: "batch"}},
+                          opset_version=17, do_constant_folding=True)
+    return module
+
+
+def text_spec():
+    return ex.tensor_spec("input_ids", [-1, -1], "int64")
+
+
 def _randomize_norms(module, generator):
     """LayerNorm starts as identity; give it random affine parameters so the test exercises them."""
     for m in module.modules():
@@ -126,11 +168,14 @@ def build(out_dir, tiny, seed):
     image_path = out_dir / "clip-vit-b32-image.onnx"
     text_path = out_dir / "clip-vit-b32-text.onnx"
     ex.export(image, (pixels,), image_path, ["pixel_values"], ["image_embeds"])
-    ex.export(text, (ids,), text_path, ["input_ids"], ["text_embeds"])
+    dynamic = export_text(text, ids, text_path)
     if tiny:
         with torch.no_grad():
             ex.write_reference(out_dir, "clip-vit-b32-image", {"image_embeds": image(pixels)})
-            ex.write_reference(out_dir, "clip-vit-b32-text", {"text_embeds": text(ids), "input_ids": ids.float()})
+            full = text(ids)
+            cut = dynamic(ids[:, :24])[:2]  # the first two texts end before token 24
+            assert torch.allclose(cut, full[:2], rtol=1e-5, atol=1e-6), "cutting after end-of-text changed the embedding"
+            ex.write_reference(out_dir, "clip-vit-b32-text", {"text_embeds": full, "input_ids": ids.float()})
             from PIL import Image
             transform = ex.reference_transform(224, 224, (0.48145466, 0.4578275, 0.40821073), (0.26862954, 0.26130258, 0.27577711))
             pattern = transform(Image.open(ex.pattern_image(out_dir)).convert("RGB")).unsqueeze(0)
@@ -141,7 +186,7 @@ def build(out_dir, tiny, seed):
                  [ex.tensor_spec("pixel_values", [-1, 3, 224, 224])], [ex.tensor_spec("image_embeds", [-1, e])],
                  preprocess="clip", embedding_size=e),
         ex.entry("clip-vit-b32-text", version, text_path,
-                 [ex.tensor_spec("input_ids", [-1, CONTEXT], "int64")], [ex.tensor_spec("text_embeds", [-1, e])],
+                 [text_spec()], [ex.tensor_spec("text_embeds", [-1, e])],
                  embedding_size=e, extra={"vocabulary": "bpe_simple_vocab_16e6.txt.gz", "contextLength": str(CONTEXT)}),
     ]
 
@@ -156,15 +201,6 @@ class _EncodeImage(nn.Module):
 
     def forward(self, pixel_values):
         return self.model.encode_image(pixel_values)
-
-
-class _EncodeText(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids):
-        return self.model.encode_text(input_ids)
 
 
 def export_pretrained(out_dir):
@@ -183,12 +219,14 @@ def export_pretrained(out_dir):
         ids = openai_clip.tokenize(["a photo of a cat", "a teapot on a wooden table"])
         image_path, text_path = out_dir / f"{name}-image.onnx", out_dir / f"{name}-text.onnx"
         ex.export(_EncodeImage(model), (pixels,), image_path, ["pixel_values"], ["image_embeds"])
-        ex.export(_EncodeText(model), (ids,), text_path, ["input_ids"], ["text_embeds"])
+        dynamic = export_text(model, ids, text_path)
+        with torch.no_grad():
+            assert torch.allclose(dynamic(ids[:, :16]), model.encode_text(ids), rtol=1e-4, atol=1e-5), "dynamic-length text tower differs"
         version = f"openai-clip-{arch}"
         entries += [
             ex.entry(f"{name}-image", version, image_path, [ex.tensor_spec("pixel_values", [-1, 3, size, size])],
                      [ex.tensor_spec("image_embeds", [-1, embed])], preprocess="clip", embedding_size=embed),
-            ex.entry(f"{name}-text", version, text_path, [ex.tensor_spec("input_ids", [-1, CONTEXT], "int64")],
+            ex.entry(f"{name}-text", version, text_path, [text_spec()],
                      [ex.tensor_spec("text_embeds", [-1, embed])], embedding_size=embed,
                      extra={"vocabulary": vocab.name, "contextLength": str(CONTEXT)}),
         ]

@@ -18,7 +18,8 @@ public sealed class MetricsStage(MeasureSettings settings, TextWriter log) : IMe
         MeasuredOutputs measured;
         try { measured = await new OutputSetMeasurer(settings, log).MeasureAsync(suite.Cases, suite.Root, outputDir, records, progress, cancel); }
         finally { Console.Error.WriteLine(); } // end the progress line
-        return new MeasureOutcome(measured.Raw, measured.SetLevel, measured.ModelHashes, measured.AbsentModels);
+        foreach (var timing in measured.Timings)
+            log.WriteLine($"  {timing}");        return new MeasureOutcome(measured.Raw, measured.SetLevel, measured.ModelHashes, measured.AbsentModels);
     }
 
     /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>), so no update lands after the line is ended.</summary>

@@ -30,14 +30,16 @@ public static class NetworkBenchmark
     {
         var session = pool.Get(model);
         var entry = session.Entry;
-        using var bare = new BareOrtRunner(pool.Registry.PathOf(entry), entry, batch, threads);
         Func<Task<double>> harness;
         Action prepareAll;
         string path;
+        long[] shape;
         if (entry.Preprocess is not null)
         {
             var files = WriteImages(workFolder, itemsPerRound);
             var extractor = ImageEmbedder.Create(pool, model, cache: null, new EngineOptions(BatchSize: batch));
+            var (height, width) = extractor.Preprocessor.OutputSize(ImageSize, ImageSize);
+            shape = [batch, 3, height, width];
             harness = async () =>
             {
                 var watch = Stopwatch.StartNew();
@@ -45,7 +47,7 @@ public static class NetworkBenchmark
                 if (results.Any(r => !r.Ok)) throw new InvalidOperationException(results.First(r => !r.Ok).Error);
                 return watch.Elapsed.TotalSeconds;
             };
-            path = $"PNG files 512x512 -> decode -> '{entry.Preprocess}' preprocessing -> batches of {batch}, overlapped";
+            path = $"PNG files {ImageSize}x{ImageSize} -> decode -> '{entry.Preprocess}' preprocessing ({height}x{width}) -> batches of {batch}, overlapped";
             prepareAll = () =>
             {
                 var tensor = new float[session.InputItemSize];
@@ -63,14 +65,17 @@ public static class NetworkBenchmark
                 encoder.Encode(texts);
                 return Task.FromResult(watch.Elapsed.TotalSeconds);
             };
-            path = $"texts -> CLIP BPE tokenizer -> batches of {batch}";
             var tokenizer = ClipTokenizer.Create(ClipTextEncoder.VocabularyPath(pool, entry));
+            var length = encoder.SequenceLength(tokenizer.Tokenize(texts[0]));
+            shape = [batch, length];
+            path = $"texts -> CLIP BPE tokenizer -> {length} tokens -> batches of {batch}";
             prepareAll = () =>
             {
                 foreach (var t in texts)
                     tokenizer.Tokenize(t);
             };
         }
+        using var bare = new BareOrtRunner(pool.Registry.PathOf(entry), entry, shape, threads);
         bare.RunOnce();
         await harness();
         var prepareWatch = Stopwatch.StartNew();
@@ -97,6 +102,9 @@ public static class NetworkBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    /// <summary>Width and height of the benchmark's PNG images (the shipped suite's output size).</summary>
+    public const int ImageSize = 512;
+
     private static List<string> WriteImages(string folder, int count)
     {
         Directory.CreateDirectory(folder);
@@ -106,10 +114,10 @@ public static class NetworkBenchmark
             var path = Path.Combine(folder, $"bench-{i:D3}.png");
             if (!File.Exists(path))
             {
-                var image = new RgbImage(512, 512);
+                var image = new RgbImage(ImageSize, ImageSize);
                 var random = new Random(i);
                 for (var p = 0; p < image.Pixels.Length; p++)
-                    image.Pixels[p] = (byte)((p / 3 % 512 + p / 1536 + random.Next(32)) & 0xFF);
+                    image.Pixels[p] = (byte)((p / 3 % ImageSize + p / (3 * ImageSize) + random.Next(32)) & 0xFF);
                 PngEncoder.Write(path, image);
             }
             files.Add(path);

@@ -33,34 +33,62 @@ public sealed class ClipTextEncoder(ModelSession session, ClipTokenizer tokenize
     public static string VocabularyPath(ModelSessionPool pool, Onnx.Models.ModelEntry entry) =>
         pool.Registry.ExtraFilePath(entry, "vocabulary") ?? Path.Combine(pool.Registry.Folder, ClipVocabulary.DefaultFileName);
 
+    /// <summary>Token bucket: a text runs padded to a multiple of this many tokens when the model's sequence axis is free.</summary>
+    public const int LengthStep = 8;
+
+    /// <summary>
+    /// Whether the model takes ids of any length (input shape [-1, -1]). Then each text runs cut to the bucket after its
+    /// end-of-text token: with CLIP's causal mask no position sees a later one, so the embedding at the end-of-text
+    /// token is that of the full 77-token input (up to float rounding), at a fraction of the cost. Texts are batched
+    /// with others of the same bucket, so a text's input never depends on its neighbours.
+    /// </summary>
+    public bool FreeLength => Session.Entry.Inputs[0].Shape is [_, < 0];
+
+    /// <summary>Tokens a text runs with: 77, or with a free length the end-of-text position + 1 rounded up to <see cref="LengthStep"/>.</summary>
+    public int SequenceLength(ReadOnlySpan<long> ids)
+    {
+        if (!FreeLength) return ClipTokenizer.ContextLength;
+        var end = ids.IndexOf((long)ClipTokenizer.EndToken);
+        return Math.Min(ClipTokenizer.ContextLength, (end / LengthStep + 1) * LengthStep);
+    }
+
+    /// <summary>Texts the last <see cref="Encode"/> ran through the network (the others came from the cache).</summary>
+    public int Computed { get; private set; }
+
     /// <summary>One embedding per text, in input order. NaN or infinite outputs are a <see cref="ExitCodes.ModelError"/>.</summary>
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts)
     {
         var results = new float[texts.Count][];
-        var pending = new List<int>();
+        var pending = new List<(int Index, long[] Ids, int Length)>();
         for (var i = 0; i < texts.Count; i++)
         {
             if (cache is not null && cache.TryGet(Key(texts[i]), out var cached))
                 results[i] = cached[0];
             else
-                pending.Add(i);
-        }
-        foreach (var chunk in pending.Chunk(batchSize))
-        {
-            var ids = new long[chunk.Length * ClipTokenizer.ContextLength];
-            for (var j = 0; j < chunk.Length; j++)
-                tokenizer.Tokenize(texts[chunk[j]], ids.AsSpan(j * ClipTokenizer.ContextLength, ClipTokenizer.ContextLength));
-            var output = Session.Run(ids, chunk.Length)[0];
-            var size = Session.OutputItemSizes[0];
-            for (var j = 0; j < chunk.Length; j++)
             {
-                var embedding = output.AsSpan(j * size, size).ToArray();
-                if (!Vectors.AllFinite(embedding))
-                    throw new HarnessException($"model '{Session.Entry.Name}' produced NaN or infinite values for the text \"{texts[chunk[j]]}\"", ExitCodes.ModelError);
-                results[chunk[j]] = embedding;
+                var ids = tokenizer.Tokenize(texts[i]);
+                pending.Add((i, ids, SequenceLength(ids)));
             }
-            cache?.PutMany(chunk.Select(i => (Key(texts[i]), new[] { results[i] })));
         }
+        Computed = pending.Count;
+        var size = Session.OutputItemSizes[0];
+        foreach (var bucket in pending.GroupBy(p => p.Length).OrderBy(g => g.Key))
+            foreach (var chunk in bucket.Chunk(batchSize))
+            {
+                var length = bucket.Key;
+                var input = new long[chunk.Length * length];
+                for (var j = 0; j < chunk.Length; j++)
+                    chunk[j].Ids.AsSpan(0, length).CopyTo(input.AsSpan(j * length, length));
+                var output = Session.Run(input, new long[] { chunk.Length, length })[0].Values;
+                for (var j = 0; j < chunk.Length; j++)
+                {
+                    var embedding = output.AsSpan(j * size, size).ToArray();
+                    if (!Vectors.AllFinite(embedding))
+                        throw new HarnessException($"model '{Session.Entry.Name}' produced NaN or infinite values for the text \"{texts[chunk[j].Index]}\"", ExitCodes.ModelError);
+                    results[chunk[j].Index] = embedding;
+                }
+                cache?.PutMany(chunk.Select(c => (Key(texts[c.Index]), new[] { results[c.Index] })));
+            }
         return results;
     }
 

@@ -6,8 +6,14 @@ namespace OmniContextEval.Metrics.Engine;
 public sealed record FeatureKey(string ModelSha256, string Mode, string ContentHash);
 
 /// <summary>
-/// Network outputs stored in SQLite, keyed by <see cref="FeatureKey"/>, so unchanged images never run a network
-/// twice. A file that is not a valid cache (corrupt, foreign, older schema) is deleted and rebuilt on open.
+/// What a cached pair value (PSNR, SSIM, LPIPS of an output against its reference) is keyed by: the metric with its
+/// version and any model hashes, and both images' content hashes, in order.
+/// </summary>
+public sealed record PairKey(string Metric, string First, string Second);
+
+/// <summary>
+/// Network outputs stored in SQLite, keyed by <see cref="FeatureKey"/>, and float64 values of image pairs keyed by
+/// <see cref="PairKey"/>, so unchanged images never run a network or a pixel metric twice. A file that is not a valid cache (corrupt, foreign, older schema) is deleted and rebuilt on open.
 /// Thread-safe; owns its connection.
 /// </summary>
 public sealed class FeatureCache : IDisposable
@@ -79,7 +85,46 @@ public sealed class FeatureCache : IDisposable
         }
     }
 
-    /// <summary>Number of cached entries.</summary>
+    public bool TryGetPair(PairKey key, out double[] values)
+    {
+        lock (gate)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT data FROM pairs WHERE metric = $m AND a = $a AND b = $b";
+            BindPair(command, key);
+            if (command.ExecuteScalar() is byte[] blob)
+            {
+                values = new double[blob.Length / sizeof(double)];
+                Buffer.BlockCopy(blob, 0, values, 0, values.Length * sizeof(double));
+                return true;
+            }
+            values = [];
+            return false;
+        }
+    }
+
+    /// <summary>Stores several pair values in one transaction (replacing existing ones).</summary>
+    public void PutPairs(IEnumerable<(PairKey Key, double[] Values)> entries)
+    {
+        lock (gate)
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var (key, values) in entries)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "INSERT OR REPLACE INTO pairs(metric, a, b, data) VALUES ($m, $a, $b, $d)";
+                BindPair(command, key);
+                var blob = new byte[values.Length * sizeof(double)];
+                Buffer.BlockCopy(values, 0, blob, 0, blob.Length);
+                command.Parameters.AddWithValue("$d", blob);
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Number of cached feature entries.</summary>
     public long Count
     {
         get
@@ -102,6 +147,7 @@ public sealed class FeatureCache : IDisposable
         {
             connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL");
+            Execute(connection, "PRAGMA synchronous = NORMAL"); // WAL stays consistent; a power cut may drop the last writes
             var check = Scalar(connection, "PRAGMA quick_check") as string;
             if (check != "ok")
                 throw new SqliteException($"integrity check says: {check}", 11);
@@ -110,6 +156,7 @@ public sealed class FeatureCache : IDisposable
             if (hasTable && version != SchemaVersion)
                 throw new SqliteException($"schema version {version}, expected {SchemaVersion}", 26);
             Execute(connection, "CREATE TABLE IF NOT EXISTS features(model TEXT NOT NULL, mode TEXT NOT NULL, content TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY(model, mode, content)) WITHOUT ROWID");
+            Execute(connection, "CREATE TABLE IF NOT EXISTS pairs(metric TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY(metric, a, b)) WITHOUT ROWID");
             Execute(connection, $"PRAGMA user_version = {SchemaVersion}");
             return connection;
         }
@@ -125,6 +172,13 @@ public sealed class FeatureCache : IDisposable
         command.Parameters.AddWithValue("$m", key.ModelSha256);
         command.Parameters.AddWithValue("$p", key.Mode);
         command.Parameters.AddWithValue("$c", key.ContentHash);
+    }
+
+    private static void BindPair(SqliteCommand command, PairKey key)
+    {
+        command.Parameters.AddWithValue("$m", key.Metric);
+        command.Parameters.AddWithValue("$a", key.First);
+        command.Parameters.AddWithValue("$b", key.Second);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -4,11 +4,15 @@ namespace OmniContextEval.Metrics.Engine;
 /// A network's outputs for one image, in manifest order (each the item's values without the batch axis), or the
 /// reason there are none (unreadable file, decode error, NaN or infinite output).
 /// </summary>
-public sealed record FeatureResult(string Name, string? ContentHash, float[][]? Outputs, string? Error, bool FromCache)
+/// <param name="ItemShapes">Each output's shape without the batch axis when the network just ran; null when read from the cache.</param>
+public sealed record FeatureResult(string Name, string? ContentHash, float[][]? Outputs, string? Error, bool FromCache,
+    IReadOnlyList<long[]>? ItemShapes = null)
 {
     public bool Ok => Outputs is not null;
 
     /// <summary>Output <paramref name="index"/>; throws when this result is a failure.</summary>
     public float[] Output(int index = 0) =>
         Outputs?[index] ?? throw new InvalidOperationException($"{Name}: no features ({Error})");
+
+    public static FeatureResult Failed(string name, string? hash, string error) => new(name, hash, null, error, false);
 }

@@ -1,7 +1,8 @@
 using OmniContextEval.Core;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Preprocessing;
-using OmniContextEval.Metrics.Networks;
+using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Metrics.Lpips;
 
@@ -9,37 +10,37 @@ namespace OmniContextEval.Metrics.Lpips;
 /// LPIPS v0.1 between two equal-size RGB images: pixels to [-1, 1] by the "lpips" preprocessing mode (x / 127.5 - 1,
 /// as PerceptualSimilarity's <c>im2tensor</c>), the backbone graph (its first operation is the LPIPS scaling layer) gives the five ReLU taps,
 /// <see cref="LpipsDistance"/> combines them with the linear weights named by the model entry
-/// (extra "linWeights" file, "linKey" entry). Lower is more similar. Owns the network.
+/// (extra "linWeights" file, "linKey" entry). Lower is more similar. The session belongs to the caller's pool.
 /// </summary>
-public sealed class LpipsScorer : IDisposable
+public sealed class LpipsScorer
 {
-    private readonly OnnxNetwork _network;
-
-    private LpipsScorer(OnnxNetwork network, LpipsLinearWeights weights)
+    private LpipsScorer(ModelSession session, LpipsLinearWeights weights, string weightsSha256)
     {
-        _network = network;
+        Session = session;
         Weights = weights;
+        WeightsSha256 = weightsSha256;
     }
 
+    public ModelSession Session { get; }
     public LpipsLinearWeights Weights { get; }
+    /// <summary>SHA-256 of the linear-weights file (with the model's, it identifies cached distances).</summary>
+    public string WeightsSha256 { get; }
 
-    public string ModelName => _network.Entry.Name;
+    public string ModelName => Session.Entry.Name;
 
-    public static LpipsScorer Open(string modelsDir, string net, int threads = 2)
+    /// <summary>The network input: the "lpips" preprocessing mode at the image's own size.</summary>
+    public static Preprocessor Input { get; } = Preprocessor.Get(PreprocessingModes.Lpips);
+
+    /// <summary>A scorer on the pool's session for backbone <paramref name="net"/> (alex, vgg).</summary>
+    public static LpipsScorer Create(ModelSessionPool pool, string net)
     {
-        var network = OnnxNetwork.Open(modelsDir, LpipsNet.ModelName(net), threads);
-        try
-        {
-            var extra = network.Entry.Extra;
-            if (extra is null || !extra.TryGetValue("linWeights", out var file) || !extra.TryGetValue("linKey", out var key))
-                throw new HarnessException($"model '{network.Entry.Name}': models.json entry needs extra.linWeights and extra.linKey", ExitCodes.ModelError);
-            return new LpipsScorer(network, LpipsLinearWeights.Load(Path.Combine(modelsDir, file), key));
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        var session = pool.Get(LpipsNet.ModelName(net));
+        var extra = session.Entry.Extra;
+        if (extra is null || !extra.TryGetValue("linWeights", out var file) || !extra.TryGetValue("linKey", out var key))
+            throw new HarnessException($"model '{session.Entry.Name}': models.json entry needs extra.linWeights and extra.linKey", ExitCodes.ModelError);
+        var path = Path.Combine(pool.Registry.Folder, file);
+        var weights = LpipsLinearWeights.Load(path, key);
+        return new LpipsScorer(session, weights, FileHashes.Sha256(path));
     }
 
     /// <summary>LPIPS of one pair (both images run as one batch of 2).</summary>
@@ -48,17 +49,19 @@ public sealed class LpipsScorer : IDisposable
         if (a.Width != b.Width || a.Height != b.Height)
             throw new HarnessException($"LPIPS: images differ in size ({a.Width}x{a.Height} and {b.Width}x{b.Height}); resize them to one size first");
         var (input, shape) = Input.CreateBatch([a, b]);
-        var outputs = _network.Run(input, [.. shape.Select(d => (long)d)]);
+        var outputs = Session.Run(input, [.. shape.Select(d => (long)d)]);
         if (outputs.Any(o => !o.ItemIsFinite(0) || !o.ItemIsFinite(1)))
             throw new HarnessException($"LPIPS: network '{ModelName}' gave non-finite taps", ExitCodes.InvalidInput);
         return LpipsDistance.Compute(Taps(outputs, 0), Taps(outputs, 1), Weights);
     }
 
-    /// <summary>The network input: the "lpips" preprocessing mode at the image's own size.</summary>
-    public static Preprocessor Input { get; } = Preprocessor.Get(PreprocessingModes.Lpips);
+    /// <summary>LPIPS from the taps of two images (per image: each output's values and its shape without the batch axis).</summary>
+    public double Distance(IReadOnlyList<float[]> tapsA, IReadOnlyList<long[]> shapesA, IReadOnlyList<float[]> tapsB, IReadOnlyList<long[]> shapesB) =>
+        LpipsDistance.Compute(Taps(tapsA, shapesA), Taps(tapsB, shapesB), Weights);
 
-    private static TapFeatures[] Taps(IReadOnlyList<NetworkOutput> outputs, int item) =>
+    private static TapFeatures[] Taps(IReadOnlyList<TensorOutput> outputs, int item) =>
         outputs.Select(o => new TapFeatures(o.Item(item), (int)o.Shape[1], (int)o.Shape[2], (int)o.Shape[3])).ToArray();
 
-    public void Dispose() => _network.Dispose();
+    private static TapFeatures[] Taps(IReadOnlyList<float[]> values, IReadOnlyList<long[]> shapes) =>
+        values.Select((v, i) => new TapFeatures(v, (int)shapes[i][0], (int)shapes[i][1], (int)shapes[i][2])).ToArray();
 }

@@ -8,8 +8,10 @@ using OmniContextEval.Metrics.Similarity;
 namespace OmniContextEval.Metrics.Scoring;
 
 /// <summary>Builds one case's <see cref="RawCaseMetrics"/> from features already extracted for all requests.</summary>
+/// <param name="referenceValues">PSNR, SSIM and LPIPS of an output (by full path) against its reference, and why any failed.</param>
 internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string, FeatureResult>? clip,
-    Dictionary<string, FeatureResult>? dino, Dictionary<string, float[]> texts, IReferenceImageMetrics? referenceMetrics)
+    Dictionary<string, FeatureResult>? dino, Dictionary<string, float[]> texts,
+    Func<string, (IReadOnlyDictionary<string, double> Values, string? Error)> referenceValues)
 {
     private static readonly string[] NetworkMetrics =
         [MetricNames.ClipText, MetricNames.ClipImage, MetricNames.DinoGlobal, MetricNames.DinoSubjects, MetricNames.KeywordCoverage, MetricNames.Checklist];
@@ -82,7 +84,7 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         if (!metrics.ContainsKey(MetricNames.Checklist))
             notComputed[MetricNames.Checklist] = zeroShotWhy ?? "case lists no checklist items";
 
-        AddReferenceMetrics(r, output, metrics, notComputed);
+        AddReferenceMetrics(r, output, metrics, notComputed, errors);
         // Copies: judged on DINOv2 CLS when present, else on CLIP image embeddings.
         var (globalOut, globalIn) = dinoOut is not null ? (dinoOut, dinoIn) : (clipOut, clipIn);
         var flags = CopyDetector.Detect(globalOut?.ContentHash, globalIn.Select(f => f?.ContentHash).ToList(),
@@ -140,15 +142,23 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         return scores;
     }
 
-    private void AddReferenceMetrics(ScoringRequest r, string output, Dictionary<string, double> metrics, Dictionary<string, string> notComputed)
+    private void AddReferenceMetrics(ScoringRequest r, string output, Dictionary<string, double> metrics,
+        Dictionary<string, string> notComputed, List<string> errors)
     {
-        var reference = r.ReferencePath;
-        var values = reference is not null && referenceMetrics is not null ? referenceMetrics.Compute(output, reference) : null;
+        if (r.ReferencePath is null)
+        {
+            foreach (var name in ReferenceMetrics)
+                notComputed[name] = "case has no reference image";
+            return;
+        }
+        var (values, error) = referenceValues(output);
+        if (error is not null) errors.Add(error);
         foreach (var name in ReferenceMetrics)
         {
-            if (values is not null && values.TryGetValue(name, out var v)) metrics[name] = v;
-            else notComputed[name] = reference is null ? "case has no reference image"
-                : referenceMetrics is null ? "no reference-image metrics configured" : "reference-image metric gave no value";
+            if (values.TryGetValue(name, out var v)) metrics[name] = v;
+            else notComputed[name] = name == MetricNames.LpipsReference && models.Lpips is null
+                ? models.Missing.GetValueOrDefault(ScoringModelNames.Lpips, "no LPIPS model")
+                : error ?? "reference-image metric gave no value";
         }
     }
 }

@@ -1,43 +1,81 @@
+using System.Diagnostics;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Metrics.Engine;
+using OmniContextEval.Metrics.Runs;
 
 namespace OmniContextEval.Metrics.Scoring;
 
-/// <summary>
-/// Scores outputs with the networks of <see cref="ScoringModels"/>: every distinct image (outputs and inputs) and
-/// every distinct text runs once per network, batched over all requests, then each case's raw metrics are built.
-/// </summary>
-public sealed class CaseScorer(ScoringModels models, IReferenceImageMetrics? referenceMetrics = null)
+/// <summary>Raw metrics per request (in request order), the set-level FID/KID of the outputs against the references, and where the time went.</summary>
+public sealed record ScoredOutputs(IReadOnlyList<RawCaseMetrics> Raw, SetLevelMetrics SetLevel, IReadOnlyList<StageTiming> Timings);
+
+/// <summary>One part of a scoring run: items computed and taken from the cache, and seconds spent (network time for networks).</summary>
+public sealed record StageTiming(string Name, int Computed, int Cached, double Seconds)
 {
-    /// <summary>Raw metrics per request, in request order. <paramref name="progress"/> hears images done per network.</summary>
-    public async Task<IReadOnlyList<RawCaseMetrics>> ScoreAsync(IReadOnlyList<ScoringRequest> requests,
-        IProgress<int>? progress = null, CancellationToken cancel = default)
+    public override string ToString() => $"{Name}: {Computed} computed, {Cached} cached, {Seconds:0.0} s";
+}
+
+/// <summary>
+/// Scores outputs with the networks of <see cref="ScoringModels"/>: one <see cref="ImagePass"/> over every distinct
+/// image (outputs, input images, references) feeds CLIP, DINOv2, Inception, LPIPS and the pixel metrics, each image
+/// read and decoded at most once and not at all when the cache answers; every distinct text runs once; then each
+/// case's raw metrics and the set-level metrics are built.
+/// </summary>
+public sealed class CaseScorer(ScoringModels models, EngineOptions? options = null)
+{
+    /// <param name="progress">Hears (image-network results done, total).</param>
+    public async Task<ScoredOutputs> ScoreAsync(IReadOnlyList<ScoringRequest> requests,
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
-        var images = ImagesOf(requests);
-        var clip = await ExtractAsync(models.ClipImage, images, progress, cancel);
-        var dino = await ExtractAsync(models.Dino, images, progress, cancel);
+        var images = new ScoringImages(requests);
+        images.HashAll(cancel);
+        var pairs = new ReferencePairs(images, models.Lpips, models.Cache);
+        var clip = new FeatureResult?[images.Images.Count];
+        var dino = new FeatureResult?[images.Images.Count];
+        var inception = new FeatureResult?[images.Images.Count];
+        var setLevelImages = images.Outputs.Concat(images.References).ToHashSet();
+        var networks = new[]
+        {
+            models.ClipImage?.Job((i, r) => clip[i] = r, images.Embedded),
+            models.Dino?.Job((i, r) => dino[i] = r, images.Embedded),
+            models.Inception?.Job((i, r) => inception[i] = r, setLevelImages),
+            pairs.LpipsJob(),
+        }.OfType<NetworkJob>().ToList();
+        var total = ImagePass.Work(images.Images.Count, networks);
+        var counter = progress is null ? null : new SynchronousProgress<int>(done => progress.Report((done, total)));
+        var clock = Stopwatch.StartNew();
+        await new ImagePass(options).RunAsync(images.Images, networks, pairs.PixelJob() is { } pixels ? [pixels] : [], counter, cancel);
+        pairs.Store();
+        var timings = networks.Select(n => new StageTiming(n.Session.Entry.Name, n.Computed, n.Cached, n.NetworkTime.TotalSeconds)).ToList();
+        timings.Add(new StageTiming("image pass (wall)", images.Images.Count, 0, clock.Elapsed.TotalSeconds));
+
         var texts = requests.SelectMany(CaseMetricsBuilder.TextsOf).Distinct().ToList();
         var textEmbeddings = new Dictionary<string, float[]>();
         if (models.ClipText is not null && texts.Count > 0)
         {
+            clock.Restart();
             var encoded = models.ClipText.Encode(texts);
             for (var i = 0; i < texts.Count; i++)
                 textEmbeddings[texts[i]] = encoded[i];
+            timings.Add(new StageTiming(models.ClipText.Session.Entry.Name, models.ClipText.Computed, texts.Count - models.ClipText.Computed, clock.Elapsed.TotalSeconds));
         }
-        var builder = new CaseMetricsBuilder(models, clip, dino, textEmbeddings, referenceMetrics);
-        return requests.Select(builder.Build).ToList();
+        Dictionary<string, FeatureResult>? ByPath(FeatureResult?[] results, bool present) => !present ? null
+            : images.Embedded.Where(i => results[i] is not null).ToDictionary(i => images.Images[i].Name, i => results[i]!);
+        var builder = new CaseMetricsBuilder(models, ByPath(clip, models.ClipImage is not null), ByPath(dino, models.Dino is not null),
+            textEmbeddings, output => pairs.For(images.IndexOf(output)));
+        clock.Restart();
+        var raw = requests.Select(builder.Build).ToList();
+        timings.Add(new StageTiming("case metrics", raw.Count, 0, clock.Elapsed.TotalSeconds));
+        clock.Restart();
+        var setLevel = models.Inception is null
+            ? SetLevelMetrics.None(models.Missing[ScoringModelNames.Inception])
+            : SetLevelMeasurer.Measure(images.Outputs.Select(i => inception[i]!).ToList(), images.References.Select(i => inception[i]!).ToList());
+        timings.Add(new StageTiming("FID and KID", setLevel.SampleCount, 0, clock.Elapsed.TotalSeconds));
+        return new ScoredOutputs(raw, setLevel, timings);
     }
 
-    /// <summary>Every distinct image the image networks embed for these requests: outputs, then input images.</summary>
-    public static List<string> ImagesOf(IReadOnlyList<ScoringRequest> requests) =>
-        requests.Where(r => r.OutputImage is not null).Select(r => Path.GetFullPath(r.OutputImage!))
-            .Concat(requests.SelectMany(r => r.InputPaths)).Distinct().ToList();
-
-    private static async Task<Dictionary<string, FeatureResult>?> ExtractAsync(ImageFeatureExtractor? extractor,
-        List<string> images, IProgress<int>? progress, CancellationToken cancel)
+    /// <summary>Reports on the caller's thread (unlike <see cref="Progress{T}"/>), so no report arrives after the pass returns.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
-        if (extractor is null) return null;
-        var results = await extractor.ExtractAsync(images.Select(ImageInput.FromFile).ToList(), progress, cancel);
-        return images.Zip(results).ToDictionary(p => p.First, p => p.Second);
+        public void Report(T value) => report(value);
     }
 }

@@ -12,12 +12,3 @@ public sealed record ScoringRequest(BenchmarkCase Case, string SuiteDirectory, s
 
     public string? ReferencePath => Case.ReferenceImage is { } r ? Path.GetFullPath(Path.Combine(SuiteDirectory, r)) : null;
 }
-
-/// <summary>
-/// Metrics against the case's reference image (LPIPS, PSNR, SSIM) computed outside this scorer; values keyed by
-/// <see cref="MetricNames"/>. Implementations throw nothing for bad images: they return no value for them.
-/// </summary>
-public interface IReferenceImageMetrics
-{
-    IReadOnlyDictionary<string, double> Compute(string outputImage, string referenceImage);
-}

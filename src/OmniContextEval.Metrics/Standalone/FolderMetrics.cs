@@ -3,6 +3,8 @@ using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Networks;
+using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Metrics.Standalone;
 
@@ -13,11 +15,11 @@ namespace OmniContextEval.Metrics.Standalone;
 public static class FolderMetrics
 {
     /// <summary>The Inception model's name in models.json.</summary>
-    public const string InceptionModel = "inception-v3-fid";
+    public const string InceptionModel = ScoringModelNames.Inception;
 
     public static FidRun Fid(string modelsDir, string a, string b, FidMode mode, NetworkSettings settings, CancellationToken cancel = default)
     {
-        OnnxNetwork? network = null;
+        ModelSession? network = null;
         try
         {
             var failures = new List<ImageFailure>();
@@ -25,7 +27,7 @@ public static class FolderMetrics
             {
                 if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
                     return StatisticsFile.Load(path);
-                network ??= OnnxNetwork.Open(modelsDir, InceptionModel, settings.Threads);
+                network ??= Open(modelsDir, settings);
                 var set = Extract(network, path, mode, settings, cancel);
                 failures.AddRange(set.Failures);
                 return FeatureStatistics.Of(set.Features);
@@ -48,7 +50,7 @@ public static class FolderMetrics
     /// <summary>Saves the statistics of the images in <paramref name="folder"/> to <paramref name="npzPath"/>.</summary>
     public static FidStatisticsRun SaveStatistics(string modelsDir, string folder, string npzPath, FidMode mode, NetworkSettings settings, CancellationToken cancel = default)
     {
-        using var network = OnnxNetwork.Open(modelsDir, InceptionModel, settings.Threads);
+        using var network = Open(modelsDir, settings);
         var set = Extract(network, folder, mode, settings, cancel);
         var stats = FeatureStatistics.Of(set.Features);
         StatisticsFile.Save(npzPath, stats);
@@ -57,14 +59,17 @@ public static class FolderMetrics
 
     public static KidRun Kid(string modelsDir, string a, string b, FidMode mode, KidOptions options, NetworkSettings settings, CancellationToken cancel = default)
     {
-        using var network = OnnxNetwork.Open(modelsDir, InceptionModel, settings.Threads);
+        using var network = Open(modelsDir, settings);
         var setA = Extract(network, a, mode, settings, cancel);
         var setB = Extract(network, b, mode, settings, cancel);
         var result = KernelInceptionDistance.Compute(setA.Features, setB.Features, options);
         return new KidRun(result, mode.Name(), setA.Features.Rows, setB.Features.Rows, [.. setA.Failures, .. setB.Failures]);
     }
 
-    private static FeatureSet Extract(OnnxNetwork network, string folder, FidMode mode, NetworkSettings settings, CancellationToken cancel)
+    private static ModelSession Open(string modelsDir, NetworkSettings settings) =>
+        ModelSession.Open(modelsDir, InceptionModel, new SessionSettings(IntraOpThreads: settings.Threads));
+
+    private static FeatureSet Extract(ModelSession network, string folder, FidMode mode, NetworkSettings settings, CancellationToken cancel)
     {
         var set = new InceptionFeatureExtractor(network, Preprocessor.Get(mode.PreprocessName()), settings.BatchSize)
             .FromFiles(ImageFiles.InFolder(folder), cancel);

@@ -15,16 +15,17 @@ public sealed class BareOrtRunner : IDisposable
     private readonly string inputName;
     private readonly string[] outputNames;
 
-    public BareOrtRunner(string path, ModelEntry entry, int batch, int threads)
+    /// <param name="shape">The input shape to run (batch first); the harness's own shape, so both do the same work.</param>
+    public BareOrtRunner(string path, ModelEntry entry, long[] shape, int threads)
     {
         using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         session = new InferenceSession(path, options);
         var spec = entry.Inputs[0];
-        var shape = spec.Shape.Select(d => d < 0 ? batch : d).ToArray();
         var count = (int)shape.Aggregate(1L, (a, d) => a * d);
+        var length = (int)shape[^1];
         var random = new Random(0);
         input = spec.ElementType == "int64"
-            ? OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, count).Select(i => i % 77 < 12 ? (long)random.Next(256, 49406) : i % 77 == 12 ? 49407L : 0L).ToArray(), shape)
+            ? OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, count).Select(i => i % length < length - 1 ? (long)random.Next(256, 49406) : 49407L).ToArray(), shape)
             : OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), shape);
         inputName = spec.Name;
         outputNames = entry.Outputs.Select(o => o.Name).ToArray();

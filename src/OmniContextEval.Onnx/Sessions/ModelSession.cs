@@ -60,20 +60,34 @@ public sealed class ModelSession : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="batch"/> items laid out contiguously in <paramref name="input"/> and returns each
-    /// output (manifest order) as a new array of <c>batch * item size</c> floats.
+    /// Opens model <paramref name="name"/> of the models folder (see <see cref="Open(ModelRegistry, ModelEntry, SessionSettings)"/>).
+    /// </summary>
+    public static ModelSession Open(string modelsFolder, string name, SessionSettings settings)
+    {
+        var registry = ModelRegistry.Open(modelsFolder);
+        return Open(registry, registry.Get(name), settings);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="batch"/> items laid out contiguously in <paramref name="input"/> (the manifest's fixed
+    /// item shape) and returns each output (manifest order) as a new array of <c>batch * item size</c> floats.
     /// </summary>
     public float[][] Run<T>(T[] input, int batch) where T : unmanaged
     {
-        var inputShape = Entry.Inputs[0].Shape.Select(d => d < 0 ? batch : d).ToArray();
         if (input.Length != batch * InputItemSize)
             throw new ArgumentException($"model '{Entry.Name}': expected {batch * InputItemSize} input values for batch {batch}, got {input.Length}");
-        using var value = OrtValue.CreateTensorValueFromMemory(input, inputShape);
+        return Run(input, Entry.Inputs[0].Shape.Select(d => d < 0 ? batch : d).ToArray()).Select(o => o.Values).ToArray();
+    }
+
+    /// <summary>Runs one input of the given shape (for models with free axes, e.g. image size) and returns every output with its shape.</summary>
+    public IReadOnlyList<TensorOutput> Run<T>(T[] input, long[] shape) where T : unmanaged
+    {
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, [Entry.Inputs[0].Name], [value], outputNames);
-        var result = new float[outputs.Count][];
+        var result = new TensorOutput[outputs.Count];
         for (var i = 0; i < outputs.Count; i++)
-            result[i] = outputs[i].GetTensorDataAsSpan<float>().ToArray();
+            result[i] = new TensorOutput(outputNames[i], outputs[i].GetTensorDataAsSpan<float>().ToArray(), outputs[i].GetTensorTypeAndShape().Shape);
         return result;
     }
 

@@ -27,4 +27,20 @@ public class ClipTextEncoderTests
             Assert.True(1 - cosine <= 1e-5, $"text {i}: cosine {cosine}");
         }
     }
+
+    /// <summary>With a free sequence axis each text runs in its own length bucket, so its neighbours never change its embedding.</summary>
+    [SharedDataFact]
+    public void AFreeLengthModelGivesEachTextTheSameEmbeddingAloneOrAmongOthers()
+    {
+        var registry = ModelRegistry.Open(TestImages.TinyModels);
+        using var session = ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default);
+        var tokenizer = ClipTokenizer.Create(Path.Combine(TestPaths.SharedReferenceData!, "clip", ClipVocabulary.DefaultFileName));
+        var encoder = new ClipTextEncoder(session, tokenizer, batchSize: 16);
+        string[] texts = ["a cat", string.Join(" ", Enumerable.Repeat("a very long description of a teapot", 12)), "a red teapot on a wooden table in a sunny kitchen"];
+        Assert.True(encoder.FreeLength);
+        Assert.Equal([8, 77, 16], texts.Select(t => encoder.SequenceLength(tokenizer.Tokenize(t))));
+        var together = encoder.Encode(texts);
+        for (var i = 0; i < texts.Length; i++)
+            Assert.Equal(encoder.Encode([texts[i]])[0], together[i]);
+    }
 }

@@ -50,8 +50,7 @@ public class InceptionFeatureExtractorTests
     [Fact]
     public void Non_finite_features_become_recorded_failures()
     {
-        using var network = OnnxNetwork.Open(MetricFixtures.ModelsDir, "inception-v3-fid");
-        var extractor = new InceptionFeatureExtractor(network, new PoisonFirstImage(), 4);
+        var extractor = new InceptionFeatureExtractor(MetricFixtures.Pool.Get("inception-v3-fid"), new PoisonFirstImage(), 4);
 
         var set = extractor.FromImages([Patterns[0], Patterns[1], TestPattern.Image(2, 64, 80)]);
 
@@ -80,10 +79,11 @@ public class InceptionFeatureExtractorTests
             File.Copy(Path.Combine(MetricFixtures.ModelsDir, f), Path.Combine(dir, f));
         File.AppendAllText(Path.Combine(dir, "inception-v3-fid.onnx"), "x");
 
-        var e = Assert.Throws<Core.HarnessException>(() => OnnxNetwork.Open(dir, "inception-v3-fid"));
+        var settings = new Onnx.Sessions.SessionSettings(IntraOpThreads: 1);
+        var e = Assert.Throws<Core.HarnessException>(() => Onnx.Sessions.ModelSession.Open(dir, "inception-v3-fid", settings));
         Assert.Contains("sha256", e.Message);
         Assert.Equal(Core.ExitCodes.ModelError, e.ExitCode);
-        Assert.Contains("has: ", Assert.Throws<Core.HarnessException>(() => OnnxNetwork.Open(dir, "nope")).Message);
+        Assert.Contains("models there: ", Assert.Throws<Core.HarnessException>(() => Onnx.Sessions.ModelSession.Open(dir, "nope", settings)).Message);
     }
 
     private static double Fid(FeatureMatrix f)
@@ -95,24 +95,21 @@ public class InceptionFeatureExtractorTests
 
     private static FeatureSet Extract(int batch, FidMode mode, RgbImage[]? images = null)
     {
-        using var network = OnnxNetwork.Open(MetricFixtures.ModelsDir, "inception-v3-fid");
-        return new InceptionFeatureExtractor(network, Preprocessor.Get(mode.PreprocessName()), batch).FromImages(images ?? Patterns);
+        return new InceptionFeatureExtractor(MetricFixtures.Pool.Get("inception-v3-fid"), Preprocessor.Get(mode.PreprocessName()), batch).FromImages(images ?? Patterns);
     }
 
-    /// <summary>Writes NaN for the first image it sees, so the network's output for it is not finite.</summary>
+    /// <summary>Writes NaN for the first pattern image, so the network's output for it is not finite.</summary>
     private sealed class PoisonFirstImage : Preprocessor
     {
         private readonly Preprocessor _inner = Preprocessor.Get(PreprocessingModes.InceptionClean);
-        private bool _poisoned;
         public override string Name => "poison-first";
         public override (int Height, int Width) OutputSize(int width, int height) => (299, 299);
 
         public override void Write(RgbImage image, Span<float> destination)
         {
             _inner.Write(image, destination);
-            if (!_poisoned)
+            if (ReferenceEquals(image, Patterns[0]))
                 destination.Fill(float.NaN);
-            _poisoned = true;
         }
     }
 }

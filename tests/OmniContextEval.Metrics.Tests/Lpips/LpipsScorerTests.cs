@@ -13,7 +13,7 @@ public class LpipsScorerTests
     {
         var pytorch = MetricFixtures.ModelReference("lpips-" + net).GetProperty("pairs").EnumerateArray().ToList();
         var project = MetricFixtures.Expected("lpips-reference-project.json").GetProperty(net).EnumerateArray().ToList();
-        using var scorer = LpipsScorer.Open(MetricFixtures.ModelsDir, net);
+        var scorer = LpipsScorer.Create(MetricFixtures.Pool, net);
 
         for (int i = 0; i < pytorch.Count; i++)
         {
@@ -31,11 +31,11 @@ public class LpipsScorerTests
     public void Taps_match_pytorch_within_float32_tolerance(string net)
     {
         var reference = MetricFixtures.ModelReference("lpips-" + net).GetProperty("taps").EnumerateArray().Select(MetricFixtures.Flatten).ToList();
-        using var network = Networks.OnnxNetwork.Open(MetricFixtures.ModelsDir, "lpips-" + net);
+        var network = MetricFixtures.Pool.Get("lpips-" + net);
         var input = new float[3 * 32 * 32];
         LpipsScorer.Input.Write(TestPattern.Image(0, 32, 32), input);
 
-        var taps = network.Run(input, [1, 3, 32, 32]);
+        var taps = network.Run(input, new long[] { 1, 3, 32, 32 });
 
         Assert.Equal(5, taps.Count);
         for (int t = 0; t < 5; t++)
@@ -50,7 +50,7 @@ public class LpipsScorerTests
     [Fact]
     public void Identical_images_give_zero_and_repeated_runs_are_identical()
     {
-        using var scorer = LpipsScorer.Open(MetricFixtures.ModelsDir, "alex");
+        var scorer = LpipsScorer.Create(MetricFixtures.Pool, "alex");
         var a = TestPattern.Image(3, 64, 64);
         var b = TestPattern.Image(9, 64, 64);
 
@@ -61,8 +61,8 @@ public class LpipsScorerTests
     [Fact]
     public void Unknown_net_and_size_mismatch_are_clear_errors()
     {
-        Assert.Contains("alex, vgg", Assert.Throws<Core.HarnessException>(() => LpipsScorer.Open(MetricFixtures.ModelsDir, "squeeze")).Message);
-        using var scorer = LpipsScorer.Open(MetricFixtures.ModelsDir, "alex");
+        Assert.Contains("alex, vgg", Assert.Throws<Core.HarnessException>(() => LpipsScorer.Create(MetricFixtures.Pool, "squeeze")).Message);
+        var scorer = LpipsScorer.Create(MetricFixtures.Pool, "alex");
         Assert.Contains("differ in size", Assert.Throws<Core.HarnessException>(() => scorer.Distance(TestPattern.Image(0, 64, 64), TestPattern.Image(0, 64, 48))).Message);
     }
 }

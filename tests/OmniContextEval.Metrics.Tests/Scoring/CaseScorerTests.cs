@@ -38,7 +38,7 @@ public class CaseScorerTests
         var (c, suite) = WriteCase();
         using var pool = new ModelSessionPool(ModelRegistry.Open(modelsFolder), new SessionSettings(IntraOpThreads: 2));
         var scorer = new CaseScorer(ScoringModels.Load(pool, cache));
-        return Assert.Single(await scorer.ScoreAsync([new ScoringRequest(c, suite, output is "in0" or "other" ? Path.Combine(suite, output + ".png") : output, 3)]));
+        return Assert.Single((await scorer.ScoreAsync([new ScoringRequest(c, suite, output is "in0" or "other" ? Path.Combine(suite, output + ".png") : output, 3)])).Raw);
     }
 
     [SharedDataFact]
@@ -101,5 +101,28 @@ public class CaseScorerTests
         var second = await Score(TestImages.TinyModels, "other", cache);
         Assert.Equal(first.Metrics[MetricNames.DinoGlobal], second.Metrics[MetricNames.DinoGlobal]);
         Assert.Equal(first.Metrics[MetricNames.ClipImage], second.Metrics[MetricNames.ClipImage]);
+    }
+
+    [Fact]
+    public async Task ReferenceMetricsAreComputedOnceAndARescoreRunsNoNetworkAndDecodesNothing()
+    {
+        var (c, suite) = WriteCase();
+        PngEncoder.Write(Path.Combine(suite, "ref.png"), TestImages.Noise(4, 100, 100));
+        c = c with { ReferenceImage = "ref.png" };
+        using var pool = new ModelSessionPool(ModelRegistry.Open(TestImages.TinyModels), new SessionSettings(IntraOpThreads: 2));
+        using var cache = FeatureCache.Open(Path.Combine(TestPaths.NewTempDir(), "features.db"));
+        // seed 0: same size as the reference; seed 1: 120x90, resized to it first
+        ScoringRequest[] requests = [new(c, suite, Path.Combine(suite, "other.png"), 0), new(c, suite, Path.Combine(suite, "in0.png"), 1)];
+        var first = await new CaseScorer(ScoringModels.Load(pool, cache)).ScoreAsync(requests);
+        foreach (var raw in first.Raw)
+            foreach (var name in new[] { MetricNames.PsnrReference, MetricNames.SsimReference, MetricNames.LpipsReference })
+                Assert.True(raw.Metrics.ContainsKey(name), $"{name}: {raw.NotComputed.GetValueOrDefault(name)}");
+        Assert.InRange(first.Raw[0].Metrics[MetricNames.SsimReference], -1, 0.99); // different images
+
+        var second = await new CaseScorer(ScoringModels.Load(pool, cache)).ScoreAsync(requests);
+        Assert.All(second.Timings.Where(t => t.Name.Contains("vit") || t.Name.Contains("lpips") || t.Name.Contains("inception")),
+            t => Assert.Equal(0, t.Computed));
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(first.Raw[i].Metrics, second.Raw[i].Metrics);
     }
 }

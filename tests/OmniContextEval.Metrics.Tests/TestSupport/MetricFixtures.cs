@@ -11,6 +11,10 @@ public static class MetricFixtures
 {
     public static string ModelsDir => TestPaths.Fixture("models");
 
+    /// <summary>Sessions on the tiny fixture models, shared by the tests (2 intra-op threads).</summary>
+    public static Onnx.Sessions.ModelSessionPool Pool { get; } =
+        new(Onnx.Models.ModelRegistry.Open(ModelsDir), new Onnx.Sessions.SessionSettings(IntraOpThreads: 2));
+
     public static JsonElement Json(params string[] parts) =>
         JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture(parts))).RootElement;
 

@@ -71,12 +71,12 @@ public class ModelVerifierTests
     public void OpeningABadModelThrowsAModelErrorNamingIt()
     {
         var folder = CopyFixtures();
-        EditEntry(folder, "clip-vit-b32-text", e => e["inputs"]![0]!["shape"] = new JsonArray(-1, 64));
+        EditEntry(folder, "clip-vit-b32-image", e => e["inputs"]![0]!["shape"] = new JsonArray(-1, 3, 64, 64));
         var registry = ModelRegistry.Open(folder);
-        var e = Assert.Throws<HarnessException>(() => ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default));
+        var e = Assert.Throws<HarnessException>(() => ModelSession.Open(registry, registry.Get("clip-vit-b32-image"), SessionSettings.Default));
         Assert.Equal(ExitCodes.ModelError, e.ExitCode);
-        Assert.Contains("model 'clip-vit-b32-text'", e.Message);
-        Assert.Contains("shape expected [-1,64], found [-1,77]", e.Message);
+        Assert.Contains("model 'clip-vit-b32-image'", e.Message);
+        Assert.Contains("shape expected [-1,3,64,64], found [-1,3,224,224]", e.Message);
     }
 
     [Fact]

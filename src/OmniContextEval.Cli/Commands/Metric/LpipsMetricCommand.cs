@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OmniContextEval.Imaging;
 using OmniContextEval.Metrics.Lpips;
+using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Cli.Commands.Metric;
 
@@ -17,7 +19,9 @@ public static class LpipsMetricCommand
         command.SetAction((parse, cancel) =>
         {
             var (pathA, pathB, netName) = (parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(net)!);
-            using var scorer = LpipsScorer.Open(MetricOptions.ResolveModels(parse.GetValue(models)), netName, parse.GetValue(threads));
+            using var pool = new ModelSessionPool(ModelRegistry.Open(MetricOptions.ResolveModels(parse.GetValue(models))),
+                new SessionSettings(IntraOpThreads: parse.GetValue(threads)));
+            var scorer = LpipsScorer.Create(pool, netName);
             double distance = scorer.Distance(ImageDecoder.Decode(pathA), ImageDecoder.Decode(pathB));
             var result = new { metric = "lpips", value = distance, net = netName, version = "0.1", a = pathA, b = pathB };
             return Task.FromResult(MetricOptions.Print(parse.GetValue(json), result, $"LPIPS ({netName}): {MetricOptions.Number(distance)}"));

@@ -1,7 +1,7 @@
-namespace OmniContextEval.Metrics.Networks;
+namespace OmniContextEval.Onnx.Sessions;
 
-/// <summary>One output tensor copied out of ONNX Runtime: float32 values in C order and their shape.</summary>
-public sealed record NetworkOutput(string Name, float[] Values, long[] Shape)
+/// <summary>One output tensor copied out of ONNX Runtime: float32 values in C order and their shape (batch axis first).</summary>
+public sealed record TensorOutput(string Name, float[] Values, long[] Shape)
 {
     /// <summary>Elements per batch item.</summary>
     public int ItemSize => (int)(Values.Length / Shape[0]);
