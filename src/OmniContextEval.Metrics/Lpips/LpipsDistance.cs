@@ -17,18 +17,26 @@ public static class LpipsDistance
     {
         if (a.Count != weights.Taps.Count || b.Count != weights.Taps.Count)
             throw new ArgumentException($"expected {weights.Taps.Count} taps, got {a.Count} and {b.Count}");
-        double total = 0;
         for (int t = 0; t < a.Count; t++)
-            total += TapDistance(a[t], b[t], weights.Taps[t], t);
+            Check(a[t], b[t], weights.Taps[t], t);
+        var perTap = new double[a.Count]; // taps in parallel, summed in tap order: the same bits on any thread count
+        Parallel.For(0, a.Count, t => perTap[t] = TapDistance(a[t], b[t], weights.Taps[t]));
+        double total = 0;
+        foreach (var d in perTap)
+            total += d;
         return total;
     }
 
-    private static double TapDistance(TapFeatures a, TapFeatures b, float[] weights, int tap)
+    private static void Check(TapFeatures a, TapFeatures b, float[] weights, int tap)
     {
         if (a.Channels != b.Channels || a.Height != b.Height || a.Width != b.Width)
             throw new ArgumentException($"tap {tap}: shapes differ ({a.Channels}x{a.Height}x{a.Width} and {b.Channels}x{b.Height}x{b.Width})");
         if (weights.Length != a.Channels)
             throw new Core.HarnessException($"LPIPS tap {tap}: the network gives {a.Channels} channels, the linear layer has {weights.Length} weights", Core.ExitCodes.ModelError);
+    }
+
+    private static double TapDistance(TapFeatures a, TapFeatures b, float[] weights)
+    {
         int plane = a.Height * a.Width;
         var fa = a.Values.Span;
         var fb = b.Values.Span;
