@@ -146,7 +146,7 @@ public sealed class ImagePass(EngineOptions? options = null)
                     finish(job, index, FeatureResult.Failed(image.Name, hash, problem));
                     continue;
                 }
-                var tensor = new float[3 * height * width];
+                var tensor = GC.AllocateUninitializedArray<float>(3 * height * width); // Write fills every value
                 job.Preprocessor.Write(source, tensor);
                 prepared.Add(new Prepared(j, index, image.Name, hash, tensor, height, width));
             }
@@ -204,26 +204,40 @@ public sealed class ImagePass(EngineOptions? options = null)
         var count = batch.Count;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var size = batch[0].Tensor.Length;
-        var input = new float[batch.Count * size];
+        var input = GC.AllocateUninitializedArray<float>(batch.Count * size);
         for (var i = 0; i < batch.Count; i++)
             batch[i].Tensor.CopyTo(input, i * size);
-        var outputs = job.Session.Run(input, [batch.Count, 3, batch[0].Height, batch[0].Width]);
-        var shapes = outputs.Select(o => o.Shape[1..]).ToArray();
+        using var outputs = job.Session.RunInPlace(input, [batch.Count, 3, batch[0].Height, batch[0].Width]);
+        var shapes = Enumerable.Range(0, outputs.Count).Select(o => outputs.Shape(o)[1..]).ToArray();
+        var itemSizes = shapes.Select(s => checked((int)s.Aggregate(1L, (a, d) => a * d))).ToArray();
+        var items = new float[batch.Count][][];
+        var finite = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            items[i] = new float[outputs.Count][];
+            finite[i] = true;
+            for (var o = 0; o < outputs.Count; o++)
+            {
+                var values = outputs.Values(o).Slice(i * itemSizes[o], itemSizes[o]);
+                finite[i] &= Vectors.AllFinite(values);
+                items[i][o] = GC.AllocateUninitializedArray<float>(values.Length);
+                values.CopyTo(items[i][o]);
+            }
+        }
         job.NetworkTime += clock.Elapsed;
         job.CountComputed(batch.Count);
         var toCache = new List<(FeatureKey, float[][])>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var p = batch[i];
-            var item = outputs.Select(o => o.Item(i).ToArray()).ToArray();
-            if (item.Any(o => !Vectors.AllFinite(o)))
+            if (!finite[i])
             {
                 finish(job, p.Index, FeatureResult.Failed(p.Name, p.Hash, $"model '{job.Session.Entry.Name}' produced NaN or infinite (non-finite) values for this image"));
                 continue;
             }
             if (job.Cache is not null)
-                toCache.Add((job.Key(p.Hash), item));
-            finish(job, p.Index, new FeatureResult(p.Name, p.Hash, item, null, false, shapes));
+                toCache.Add((job.Key(p.Hash), items[i]));
+            finish(job, p.Index, new FeatureResult(p.Name, p.Hash, items[i], null, false, shapes));
         }
         job.Cache?.PutMany(toCache);
         batch.Clear();

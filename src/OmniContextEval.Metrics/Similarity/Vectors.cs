@@ -34,8 +34,16 @@ public static class Vectors
     /// <summary>True when every value is finite (no NaN, no infinity).</summary>
     public static bool AllFinite(ReadOnlySpan<float> v)
     {
-        foreach (var x in v)
-            if (!float.IsFinite(x)) return false;
+        var width = System.Numerics.Vector<float>.Count;
+        var i = 0;
+        for (; i + width <= v.Length; i += width)
+        {
+            var x = new System.Numerics.Vector<float>(v[i..]);
+            if (!System.Numerics.Vector.EqualsAll(x - x, System.Numerics.Vector<float>.Zero)) // x - x is NaN for NaN and infinity
+                return false;
+        }
+        for (; i < v.Length; i++)
+            if (!float.IsFinite(v[i])) return false;
         return true;
     }
 }

@@ -82,13 +82,22 @@ public sealed class ModelSession : IDisposable
     /// <summary>Runs one input of the given shape (for models with free axes, e.g. image size) and returns every output with its shape.</summary>
     public IReadOnlyList<TensorOutput> Run<T>(T[] input, long[] shape) where T : unmanaged
     {
-        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [Entry.Inputs[0].Name], [value], outputNames);
+        using var outputs = RunInPlace(input, shape);
         var result = new TensorOutput[outputs.Count];
         for (var i = 0; i < outputs.Count; i++)
-            result[i] = new TensorOutput(outputNames[i], outputs[i].GetTensorDataAsSpan<float>().ToArray(), outputs[i].GetTensorTypeAndShape().Shape);
+            result[i] = new TensorOutput(outputNames[i], outputs.Values(i).ToArray(), outputs.Shape(i));
         return result;
+    }
+
+    /// <summary>
+    /// Runs one input of the given shape and leaves the outputs in ONNX Runtime's memory: read what is needed
+    /// (large outputs such as LPIPS taps need not be copied whole), then dispose the result.
+    /// </summary>
+    public SessionOutputs RunInPlace<T>(T[] input, long[] shape) where T : unmanaged
+    {
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var runOptions = new RunOptions();
+        return new SessionOutputs(session.Run(runOptions, [Entry.Inputs[0].Name], [value], outputNames));
     }
 
     public void Dispose() => session.Dispose();
