@@ -14,7 +14,8 @@ public sealed record ClipImageTextScore(string Image, string Text, double Cosine
     {
         var extractor = ImageEmbedder.Create(pool, ScoringModelNames.ClipImage, cache);
         var (imageEmbedding, _) = await ImageEmbedder.EmbedFilesAsync(extractor, [image], cancel: cancel);
-        var textEmbedding = ClipTextEncoder.Open(pool, ScoringModelNames.ClipText, cache).Encode([text])[0];
+        var textEmbedding = ClipTextEncoder.Open(pool, ScoringModelNames.ClipText, cache).Encode([text])[0]
+            ?? throw new Core.HarnessException($"model '{ScoringModelNames.ClipText}' produced NaN or infinite values for the text \"{text}\"", Core.ExitCodes.ModelError);
         var cosine = Vectors.Cosine(imageEmbedding, textEmbedding);
         return new ClipImageTextScore(image, text, cosine,
             ClipScore.Compute([cosine], ClipScoreConvention.Hessel), ClipScore.Compute([cosine], ClipScoreConvention.TorchMetrics),

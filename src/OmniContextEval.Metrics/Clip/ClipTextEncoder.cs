@@ -55,10 +55,10 @@ public sealed class ClipTextEncoder(ModelSession session, ClipTokenizer tokenize
     /// <summary>Texts the last <see cref="Encode"/> ran through the network (the others came from the cache).</summary>
     public int Computed { get; private set; }
 
-    /// <summary>One embedding per text, in input order. NaN or infinite outputs are a <see cref="ExitCodes.ModelError"/>.</summary>
-    public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts)
+    /// <summary>One embedding per text, in input order; null for a text whose embedding is not finite (NaN or infinity), which is not cached.</summary>
+    public IReadOnlyList<float[]?> Encode(IReadOnlyList<string> texts)
     {
-        var results = new float[texts.Count][];
+        var results = new float[]?[texts.Count];
         var pending = new List<(int Index, long[] Ids, int Length)>();
         for (var i = 0; i < texts.Count; i++)
         {
@@ -83,11 +83,9 @@ public sealed class ClipTextEncoder(ModelSession session, ClipTokenizer tokenize
                 for (var j = 0; j < chunk.Length; j++)
                 {
                     var embedding = output.AsSpan(j * size, size).ToArray();
-                    if (!Vectors.AllFinite(embedding))
-                        throw new HarnessException($"model '{Session.Entry.Name}' produced NaN or infinite values for the text \"{texts[chunk[j].Index]}\"", ExitCodes.ModelError);
-                    results[chunk[j].Index] = embedding;
+                    results[chunk[j].Index] = Vectors.AllFinite(embedding) ? embedding : null;
                 }
-                cache?.PutMany(chunk.Select(c => (Key(texts[c.Index]), new[] { results[c.Index] })));
+                cache?.PutMany(chunk.Where(c => results[c.Index] is not null).Select(c => (Key(texts[c.Index]), new[] { results[c.Index]! })));
             }
         return results;
     }

@@ -51,7 +51,11 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         var textWhy = models.ClipText is null ? models.Missing[ScoringModelNames.ClipText] : clipWhy;
         var dinoWhy = Why(dino, ScoringModelNames.DinoV2, dinoOut);
 
-        Set(MetricNames.ClipText, clipOut is null || models.ClipText is null ? null : Vectors.Cosine(clipOut.Output(), texts[r.Case.EnglishInstruction]), textWhy);
+        const string NonFinite = "the CLIP text model gave NaN or infinite values for a text this metric needs";
+        bool Embedded(IEnumerable<string> needed) => needed.All(texts.ContainsKey);
+        var instructionOk = Embedded([r.Case.EnglishInstruction]);
+        Set(MetricNames.ClipText, clipOut is null || models.ClipText is null || !instructionOk ? null
+            : Vectors.Cosine(clipOut.Output(), texts[r.Case.EnglishInstruction]), textWhy ?? (instructionOk ? null : NonFinite));
         Set(MetricNames.ClipImage, MeanCosine(clipOut, clipIn, 0), clipWhy ?? "no input image has CLIP features");
         Set(MetricNames.DinoGlobal, MeanCosine(dinoOut, dinoIn, 0), dinoWhy ?? "no input image has DINOv2 features");
 
@@ -60,8 +64,8 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         Set(MetricNames.DinoSubjects, subjects is { Count: > 0 } && subjects.All(double.IsFinite) ? subjects.Average() : null,
             dinoWhy ?? (r.Case.Subjects.Count == 0 ? "case lists no subjects" : "a subject's input image has no DINOv2 features"));
 
-        var zeroShotWhy = textWhy;
-        if (clipOut is not null && models.ClipText is not null)
+        var zeroShotWhy = textWhy ?? (Embedded(TextsOf(r)) ? null : NonFinite);
+        if (clipOut is not null && models.ClipText is not null && zeroShotWhy is null)
         {
             var keywordProbabilities = r.Case.Keywords.Select(k => ZeroShot.Probabilities(clipOut.Output(),
                 KeywordPrompts.Contrasts.Prepend(KeywordPrompts.Statement(k)).Select(t => texts[t]).ToList())).ToList();
@@ -77,7 +81,6 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
                 perItem[MetricNames.Checklist] = checklist;
                 Set(MetricNames.Checklist, checklist.Average(), null);
             }
-            zeroShotWhy = null;
         }
         if (!metrics.ContainsKey(MetricNames.KeywordCoverage))
             notComputed[MetricNames.KeywordCoverage] = zeroShotWhy ?? "case lists no keywords";

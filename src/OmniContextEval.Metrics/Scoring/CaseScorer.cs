@@ -55,7 +55,7 @@ public sealed class CaseScorer(ScoringModels models, EngineOptions? options = nu
             clock.Restart();
             var encoded = models.ClipText.Encode(texts);
             for (var i = 0; i < texts.Count; i++)
-                textEmbeddings[texts[i]] = encoded[i];
+                if (encoded[i] is { } embedding) textEmbeddings[texts[i]] = embedding; // a non-finite one leaves its metrics not computed
             timings.Add(new StageTiming(models.ClipText.Session.Entry.Name, models.ClipText.Computed, texts.Count - models.ClipText.Computed, clock.Elapsed.TotalSeconds));
         }
         Dictionary<string, FeatureResult>? ByPath(FeatureResult?[] results, bool present) => !present ? null
