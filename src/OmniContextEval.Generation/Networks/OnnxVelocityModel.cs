@@ -1,23 +1,24 @@
-using Microsoft.ML.OnnxRuntime;
 using OmniContextEval.Core;
 using OmniContextEval.Generation.Velocity;
+using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Generation.Networks;
 
 /// <summary>
-/// A velocity network (x_t, t, text, image) -> v run by ONNX Runtime. Input names come from the manifest entry's
+/// A velocity network (x_t, t, text, image) -> v run through a verified <see cref="ModelSession"/>. Input names come from the manifest entry's
 /// extra fields xInput, timeInput, textInput, imageInput (the output is its first output); shapes from its inputs, with
 /// the batch dimension dynamic. All requested guidance branches go through the network as one batch: cond gets the
 /// instruction and the image latent, ref the negative prompt and the image latent, uncond the negative prompt and zeros.
 /// </summary>
 public sealed class OnnxVelocityModel : IVelocityModel
 {
-    private readonly OnnxModelFile _network;
+    private readonly ModelSession _network;
     private readonly NetworkConditioning _conditioning;
     private readonly string _x, _t, _text, _image, _output;
     private readonly long[] _latentShape;
 
-    public OnnxVelocityModel(OnnxModelFile network, NetworkConditioning conditioning)
+    /// <param name="network">The velocity network's session; the caller owns it.</param>
+    public OnnxVelocityModel(ModelSession network, NetworkConditioning conditioning)
     {
         _network = network;
         _conditioning = conditioning;
@@ -25,6 +26,8 @@ public sealed class OnnxVelocityModel : IVelocityModel
         string Name(string key) => entry.Extra?.GetValueOrDefault(key)
             ?? throw new HarnessException($"model {entry.Name}: extra.{key} (the name of that input) is missing from the manifest", ExitCodes.ModelError);
         (_x, _t, _text, _image) = (Name("xInput"), Name("timeInput"), Name("textInput"), Name("imageInput"));
+        foreach (var name in new[] { _t, _text, _image }.Where(n => entry.Inputs.All(i => i.Name != n)))
+            throw new HarnessException($"model {entry.Name}: input '{name}' is not listed in the manifest's inputs [{string.Join(", ", entry.Inputs.Select(i => i.Name))}]", ExitCodes.ModelError);
         _output = entry.Outputs[0].Name;
         var x = entry.Inputs.FirstOrDefault(i => i.Name == _x)
             ?? throw new HarnessException($"model {entry.Name}: input '{_x}' is not listed in the manifest's inputs", ExitCodes.ModelError);
@@ -57,13 +60,14 @@ public sealed class OnnxVelocityModel : IVelocityModel
             (branches[b] == GuidanceBranch.Conditional ? _conditioning.Text : _conditioning.NegativeText).CopyTo(texts.AsSpan(b * textLength));
             if (branches[b] != GuidanceBranch.Unconditional) _conditioning.ImageLatent?.CopyTo(images.AsSpan(b * n));
         }
-        using var xValue = OrtValue.CreateTensorValueFromMemory(xs, [batch, .. _latentShape]);
-        using var tValue = OrtValue.CreateTensorValueFromMemory(ts, [batch]);
-        using var textValue = OrtValue.CreateTensorValueFromMemory(texts, [batch, textLength]);
-        using var imageValue = OrtValue.CreateTensorValueFromMemory(images, [batch, .. _latentShape]);
-        using var runOptions = new RunOptions();
-        using var outputs = _network.Session.Run(runOptions, [_x, _t, _text, _image], [xValue, tValue, textValue, imageValue], [_output]);
-        var result = outputs[0].GetTensorDataAsSpan<float>();
+        using var outputs = _network.RunInPlace(
+        [
+            new SessionInput(_x, xs, [batch, .. _latentShape]),
+            new SessionInput(_t, ts, [batch]),
+            new SessionInput(_text, texts, [batch, textLength]),
+            new SessionInput(_image, images, [batch, .. _latentShape]),
+        ]);
+        var result = outputs.Values(0);
         if (result.Length != batch * n)
             throw new HarnessException($"model {_network.Entry.Name}: output '{_output}' has {result.Length} values, expected {batch * n}", ExitCodes.ModelError);
         result.CopyTo(velocities);

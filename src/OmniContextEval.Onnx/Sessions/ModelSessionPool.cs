@@ -4,7 +4,7 @@ namespace OmniContextEval.Onnx.Sessions;
 
 /// <summary>
 /// Opens each model of a registry once and hands the same session to every caller (sessions are thread-safe
-/// for <see cref="ModelSession.Run{T}"/>). Owns the sessions it opened.
+/// for every run). Owns the sessions it opened.
 /// </summary>
 public sealed class ModelSessionPool(ModelRegistry registry, SessionSettings settings) : IDisposable
 {

@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace OmniContextEval.Onnx.Sessions;
 
 /// <summary>
-/// The float32 outputs of one <see cref="ModelSession.RunInPlace{T}"/>, in manifest order, still in ONNX Runtime's
+/// The float32 outputs of one <c>ModelSession.RunInPlace</c>, in manifest order, still in ONNX Runtime's
 /// memory. Owns them: spans from <see cref="Values"/> are valid until <see cref="Dispose"/>.
 /// </summary>
 public sealed class SessionOutputs(IDisposableReadOnlyCollection<OrtValue> outputs) : IDisposable

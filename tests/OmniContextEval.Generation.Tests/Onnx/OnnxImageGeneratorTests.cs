@@ -40,7 +40,8 @@ public class OnnxImageGeneratorTests
     public void Unknown_model_names_and_generators_are_refused_with_the_choices()
     {
         var e = Assert.Throws<OmniContextEval.Core.HarnessException>(() => new OnnxImageGenerator(Models, "big-dit", new SamplerOptions()));
-        Assert.Contains("no model named 'big-dit' (have: tiny-dit-vae-decoder, tiny-dit-vae-encoder, tiny-dit-velocity)", e.Message);
+        Assert.Contains("model 'big-dit' is not in", e.Message);
+        Assert.Contains("(models there: tiny-dit-vae-decoder, tiny-dit-vae-encoder, tiny-dit-velocity)", e.Message);
         var g = Assert.Throws<OmniContextEval.Core.HarnessException>(() => GeneratorFactory.Create(new GeneratorSettings("dalle")));
         Assert.Contains("available: native, onnx, folder, command, http", g.Message);
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using OmniContextEval.Generation.Networks;
 using OmniContextEval.Generation.Noise;
 using OmniContextEval.Generation.Sampling;
-using OmniContextEval.Onnx.Models;
+using OmniContextEval.Onnx.Sessions;
 using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.Onnx;
@@ -34,9 +34,8 @@ public class TinyDitParityTests
     public void Sampler_output_matches_pytorch_within_1e_4(int index)
     {
         var config = Expected.GetProperty("results")[index];
-        var manifest = ModelManifest.Load(Folder);
-        using var network = OnnxModelFile.Open(Folder, manifest, "tiny-dit-velocity");
-        using var decoder = OnnxModelFile.Open(Folder, manifest, "tiny-dit-vae-decoder");
+        using var network = ModelSession.Open(Folder, "tiny-dit-velocity", SessionSettings.Default);
+        using var decoder = ModelSession.Open(Folder, "tiny-dit-vae-decoder", SessionSettings.Default);
         var conditioning = new NetworkConditioning(Floats(Expected.GetProperty("text")), Floats(Expected.GetProperty("negative")), Floats(Expected.GetProperty("image")));
         var model = new OnnxVelocityModel(network, conditioning);
         var cfg = config.GetProperty("cfgRange");
@@ -50,7 +49,7 @@ public class TinyDitParityTests
         var x = GaussianNoise.Create(model.StateLength, 0, Expected.GetProperty("caseId").GetString()!);
         new FlowSampler(options).Run(model, x, latentTokens: 8 * 8);
         AssertClose(Floats(config.GetProperty("sampleLatent")), x);
-        AssertClose(Floats(config.GetProperty("decodedImage")), decoder.RunSingle(x, [1, 4, 8, 8]));
+        AssertClose(Floats(config.GetProperty("decodedImage")), decoder.Run(x, [1, 4, 8, 8])[0].Values);
     }
 
     private static void AssertClose(float[] expected, float[] actual)
@@ -68,7 +67,8 @@ public class TinyDitParityTests
         var bytes = File.ReadAllBytes(Path.Combine(folder, "tiny-dit-velocity.onnx"));
         bytes[^1] ^= 0xFF;
         File.WriteAllBytes(Path.Combine(folder, "tiny-dit-velocity.onnx"), bytes);
-        var e = Assert.Throws<OmniContextEval.Core.HarnessException>(() => OnnxModelFile.Open(folder, ModelManifest.Load(folder), "tiny-dit-velocity"));
-        Assert.Contains("tiny-dit-velocity.onnx: sha256", e.Message);
+        var e = Assert.Throws<OmniContextEval.Core.HarnessException>(() => ModelSession.Open(folder, "tiny-dit-velocity", SessionSettings.Default));
+        Assert.Contains("model 'tiny-dit-velocity' (", e.Message);
+        Assert.Contains("tiny-dit-velocity.onnx): sha256 expected", e.Message);
     }
 }
