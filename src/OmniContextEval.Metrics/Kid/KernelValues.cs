@@ -18,12 +18,13 @@ internal sealed class KernelValues
     private readonly int _d;
     private readonly Kernels? _all;
 
-    public KernelValues(FeatureMatrix a, FeatureMatrix b)
+    /// <param name="maxCachedEntries">Largest total size of the three kernel matrices kept for all pairs (tests lower it).</param>
+    public KernelValues(FeatureMatrix a, FeatureMatrix b, long maxCachedEntries = MaxCachedEntries)
     {
         _d = a.Dimension;
         _a = ToDouble(a.Values);
         _b = ToDouble(b.Values);
-        if ((long)a.Rows * a.Rows + (long)b.Rows * b.Rows + (long)a.Rows * b.Rows <= MaxCachedEntries)
+        if ((long)a.Rows * a.Rows + (long)b.Rows * b.Rows + (long)a.Rows * b.Rows <= maxCachedEntries)
             _all = Kernels.Of(_a, a.Rows, _b, b.Rows, _d);
     }
 
