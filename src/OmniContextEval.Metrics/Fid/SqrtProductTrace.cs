@@ -72,16 +72,21 @@ public static class SqrtProductTrace
         return (factor, pivots, rank);
     }
 
-    /// <summary>C = L^T (P^T S P) L, r x r, with both triangles filled (L as <see cref="PivotedCholesky.Factor"/> leaves it).</summary>
+    /// <summary>
+    /// C = L^T (P^T S P) L, r x r, in the upper triangle of a row-major array (L as <see cref="PivotedCholesky.Factor"/>
+    /// leaves it). Y = (P^T S P) L skips the zero blocks of L; C is computed as C^T = Y^T L, which has L's zero
+    /// blocks on the right, so only the upper triangle, the one <see cref="Tridiagonalization"/> reads, is written.
+    /// </summary>
     private static double[] Congruence(double[] factor, int[] pivots, int r, double[] s, int d)
     {
         var permuted = new double[(long)d * d];
         Parallelism.For(0, d, i => PermuteRow(s, pivots, i, d, permuted));
-        var y = new double[(long)d * r]; // (P^T S P) L, d x r
-        Gemm.MultiplyAdd(d, r, d, 1, MatrixOperand.RowMajor(permuted, 0, d), MatrixOperand.RowMajor(factor, 0, d, MatrixPart.Lower), y, 0, r);
-        var c = new double[(long)r * r];
-        Gemm.MultiplyAdd(r, r, d, 1, MatrixOperand.Transposed(factor, 0, d, MatrixPart.Upper), MatrixOperand.RowMajor(y, 0, r), c, 0, r, MatrixPart.Lower);
-        MirrorLower(c, r);
+        var y = new double[(long)d * r];
+        var lower = MatrixOperand.RowMajor(factor, 0, d, MatrixPart.Lower);
+        Gemm.MultiplyAdd(d, r, d, 1, MatrixOperand.RowMajor(permuted, 0, d), lower, y, 0, r);
+        var c = permuted; // no longer needed; r * r <= d * d
+        Array.Clear(c, 0, r * r);
+        Gemm.MultiplyAdd(r, r, d, 1, MatrixOperand.Transposed(y, 0, r), lower, c, 0, r, MatrixPart.Upper);
         return c;
     }
 
@@ -93,18 +98,6 @@ public static class SqrtProductTrace
         var target = permuted.AsSpan(i * d, d);
         for (int j = 0; j < d; j++)
             target[j] = source[pivots[j]];
-    }
-
-    /// <summary>Copies the lower triangle onto the upper one, in tiles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MirrorLower(double[] m, int n)
-    {
-        const int Tile = 32;
-        for (int i0 = 0; i0 < n; i0 += Tile)
-            for (int j0 = 0; j0 <= i0; j0 += Tile)
-                for (int i = i0; i < Math.Min(n, i0 + Tile); i++)
-                    for (int j = j0; j < Math.Min(i, j0 + Tile); j++)
-                        m[j * n + i] = m[i * n + j];
     }
 
     private static bool AllFinite(double[] values)

@@ -1,4 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace OmniContextEval.Metrics.LinearAlgebra;
 
 /// <summary>
@@ -6,7 +10,9 @@ namespace OmniContextEval.Metrics.LinearAlgebra;
 /// symmetric band matrix with b subdiagonals to tridiagonal form. Sweep c annihilates column c below its
 /// subdiagonal with one reflector, applied to the diagonal block it touches; that fills a b x b block below, whose
 /// first column the next reflector annihilates, and so on down the band. The rest of each fill-in is left for the
-/// next sweep, so the band never grows beyond 2b subdiagonals. Work is about 6 b n^2 flops on data that stays in cache.
+/// next sweep, so the band never grows beyond 2b subdiagonals. Work is about 6 b n^2 flops on data that stays in
+/// cache (the band is copied into a compact array whose row r holds columns r - 2b..r); consecutive sweeps run on
+/// different threads, each a couple of steps behind the one before.
 /// </summary>
 internal static class BulgeChasing
 {
@@ -20,18 +26,54 @@ internal static class BulgeChasing
         var band = new Band(n, 2 * b);
         for (int c = 0; c < n; c++)
             for (int r = c; r <= Math.Min(n - 1, c + b); r++)
-                band[r, c] = a[c * n + r];
+                band.Values[band.At(r, c)] = a[c * n + r];
+        int sweeps = b > 1 ? Math.Max(n - 2, 0) : 0;
+        int workers = n >= PipelineFrom ? Math.Min(Parallelism.MaxThreads, MaxWorkers) : 1;
+        var progress = new int[sweeps];
+        if (workers == 1)
+            Sweeps(band, n, b, 0, 1, progress);
+        else
+        {
+            var helpers = Enumerable.Range(1, workers - 1)
+                .Select(w => new Thread(() => Sweeps(band, n, b, w, workers, progress)) { IsBackground = true, Name = "bulge chasing" }).ToList();
+            helpers.ForEach(t => t.Start());
+            Sweeps(band, n, b, 0, workers, progress);
+            helpers.ForEach(t => t.Join());
+        }
+        for (int i = 0; i < n; i++)
+            diagonal[i] = band.Values[band.At(i, i)];
+        for (int i = 0; i < n - 1; i++)
+            offDiagonal[i] = band.Values[band.At(i + 1, i)];
+    }
+
+    /// <summary>Sweeps are pipelined over threads from this size on.</summary>
+    private const int PipelineFrom = 256;
+    private const int MaxWorkers = 4;
+    private const int Done = int.MaxValue;
+
+    /// <summary>
+    /// Sweeps worker, worker + workers, ... Step k of sweep c touches only rows and columns that step k + 1 of sweep
+    /// c - 1 also touches or that sweep c - 1 has left, so it waits until sweep c - 1 has finished k + 2 steps
+    /// (<paramref name="progress"/>); every element then sees the same updates in the same order as in one thread.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sweeps(Band band, int n, int b, int worker, int workers, int[] progress)
+    {
         var v = new double[b];
         var next = new double[b];
         var work = new double[b];
-        for (int c = 0; c < n - 2 && b > 1; c++)
+        for (int c = worker; c < progress.Length; c += workers)
         {
+            int step = 0;
+            WaitFor(progress, c - 1, step + 2);
             int s = c + 1, length = Math.Min(c + b, n - 1) - s + 1;
             double tau = Annihilate(band, s, length, c, v);
             if (tau != 0)
                 TwoSided(band, s, length, v, tau, work);
+            Volatile.Write(ref progress[c], ++step);
             while (s + b < n)
             {
+                WaitFor(progress, c - 1, step + 2);
                 int s2 = s + b, length2 = Math.Min(s + length - 1 + b, n - 1) - s2 + 1;
                 // The block below: rows s2.., columns s.. (the previous reflector's columns).
                 if (tau != 0)
@@ -44,12 +86,19 @@ internal static class BulgeChasing
                 }
                 (v, next) = (next, v);
                 (tau, s, length) = (tau2, s2, length2);
+                Volatile.Write(ref progress[c], ++step);
             }
+            Volatile.Write(ref progress[c], Done);
         }
-        for (int i = 0; i < n; i++)
-            diagonal[i] = band[i, i];
-        for (int i = 0; i < n - 1; i++)
-            offDiagonal[i] = band[i + 1, i];
+    }
+
+    private static void WaitFor(int[] progress, int sweep, int steps)
+    {
+        if (sweep < 0 || Volatile.Read(ref progress[sweep]) >= steps)
+            return;
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref progress[sweep]) < steps)
+            spinner.SpinOnce(sleep1Threshold: -1);
     }
 
     /// <summary>Reflector for column c, rows s..s+length-1: keeps the first entry (beta), zeroes the rest; v gets the reflector (v[0] = 1).</summary>
@@ -58,13 +107,13 @@ internal static class BulgeChasing
     {
         var x = v.AsSpan(0, length);
         for (int i = 0; i < length; i++)
-            x[i] = band[s + i, c];
+            x[i] = band.Values[band.At(s + i, c)];
         double tau = Householder.Make(x);
         if (tau == 0)
             return 0;
-        band[s, c] = x[0];
+        band.Values[band.At(s, c)] = x[0];
         for (int i = 1; i < length; i++)
-            band[s + i, c] = 0;
+            band.Values[band.At(s + i, c)] = 0;
         x[0] = 1;
         return tau;
     }
@@ -73,35 +122,34 @@ internal static class BulgeChasing
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoSided(Band band, int s, int length, double[] v, double tau, double[] work)
     {
-        var p = work.AsSpan(0, length);
-        p.Clear();
-        var vs = v.AsSpan(0, length);
+        ref double p = ref MemoryMarshal.GetArrayDataReference(work);
+        ref double vs = ref MemoryMarshal.GetArrayDataReference(v);
+        work.AsSpan(0, length).Clear();
+        // p = D v from the lower triangle: row i gives p[i] += D(i, 0..i) . v and p[0..i) += D(i, 0..i) v[i].
         for (int i = 0; i < length; i++)
         {
-            var row = band.Row(s + i, s, i + 1); // D(i, 0..i)
-            p[i] += Householder.Dot(row, vs[..(i + 1)]);
-            Householder.AddScaled(p[..i], row[..i], v[i]);
+            ref double row = ref band.Row(s + i, s, i + 1);
+            Unsafe.Add(ref p, i) += Dot(ref row, ref vs, i + 1);
+            AddScaled(ref p, ref row, Unsafe.Add(ref vs, i), i);
         }
-        Householder.Scale(p, tau);
-        double k = -0.5 * tau * Householder.Dot(p, vs);
-        Householder.AddScaled(p, vs, k); // p is now w
+        // w = tau p - (tau^2 / 2)(p . v) v, then D -= v w^T + w v^T.
         for (int i = 0; i < length; i++)
-        {
-            var row = band.Row(s + i, s, i + 1);
-            Householder.AddScaled(row, p[..(i + 1)], -v[i]);
-            Householder.AddScaled(row, vs[..(i + 1)], -p[i]);
-        }
+            Unsafe.Add(ref p, i) *= tau;
+        double k = -0.5 * tau * Dot(ref p, ref vs, length);
+        AddScaled(ref p, ref vs, k, length);
+        for (int i = 0; i < length; i++)
+            AddScaled2(ref band.Row(s + i, s, i + 1), ref p, -Unsafe.Add(ref vs, i), ref vs, -Unsafe.Add(ref p, i), i + 1);
     }
 
-    /// <summary>B = B H for the block rows s2.., columns s..s+length-1.</summary>
+    /// <summary>B = B H for the block rows s2..s2+rows-1, columns s..s+length-1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FromRight(Band band, int s2, int rows, int s, int length, double[] v, double tau)
     {
-        var vs = v.AsSpan(0, length);
+        ref double vs = ref MemoryMarshal.GetArrayDataReference(v);
         for (int i = 0; i < rows; i++)
         {
-            var row = band.Row(s2 + i, s, length);
-            Householder.AddScaled(row, vs, -tau * Householder.Dot(row, vs));
+            ref double row = ref band.Row(s2 + i, s, length);
+            AddScaled(ref row, ref vs, -tau * Dot(ref row, ref vs, length), length);
         }
     }
 
@@ -111,27 +159,86 @@ internal static class BulgeChasing
     {
         if (columns <= 0)
             return;
-        var t = work.AsSpan(0, columns);
-        t.Clear();
+        ref double t = ref MemoryMarshal.GetArrayDataReference(work);
+        work.AsSpan(0, columns).Clear();
         for (int i = 0; i < rows; i++)
-            Householder.AddScaled(t, band.Row(s2 + i, c0, columns), v[i]);
+            AddScaled(ref t, ref band.Row(s2 + i, c0, columns), v[i], columns);
         for (int i = 0; i < rows; i++)
-            Householder.AddScaled(band.Row(s2 + i, c0, columns), t, -tau * v[i]);
+            AddScaled(ref band.Row(s2 + i, c0, columns), ref t, -tau * v[i], columns);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Dot(ref double x, ref double y, int n)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            Vector256<double> s0 = Vector256<double>.Zero, s1 = Vector256<double>.Zero;
+            for (; i + 8 <= n; i += 8)
+            {
+                s0 = MulAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i), s0);
+                s1 = MulAdd(Vector256.LoadUnsafe(ref x, (nuint)(i + 4)), Vector256.LoadUnsafe(ref y, (nuint)(i + 4)), s1);
+            }
+            sum = Vector256.Sum(s0 + s1);
+        }
+        for (; i < n; i++)
+            sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
+        return sum;
+    }
+
+    /// <summary>y += s x over n elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddScaled(ref double y, ref double x, double s, int n)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vs = Vector256.Create(s);
+            for (; i + 4 <= n; i += 4)
+                MulAdd(vs, Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
+        }
+        for (; i < n; i++)
+            Unsafe.Add(ref y, i) += s * Unsafe.Add(ref x, i);
+    }
+
+    /// <summary>y += s x + t z over n elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddScaled2(ref double y, ref double x, double s, ref double z, double t, int n)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> vs = Vector256.Create(s), vt = Vector256.Create(t);
+            for (; i + 4 <= n; i += 4)
+            {
+                var sum = MulAdd(vs, Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i));
+                MulAdd(vt, Vector256.LoadUnsafe(ref z, (nuint)i), sum).StoreUnsafe(ref y, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+            Unsafe.Add(ref y, i) += s * Unsafe.Add(ref x, i) + t * Unsafe.Add(ref z, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MulAdd(Vector256<double> x, Vector256<double> y, Vector256<double> sum) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(x, y, sum) : x * y + sum;
 
     /// <summary>Lower band storage with room for <c>width</c> subdiagonals: row r holds columns r - width..r contiguously.</summary>
     private sealed class Band(int n, int width)
     {
+        public readonly double[] Values = new double[(long)n * (width + 1)];
         private readonly int _stride = width + 1;
-        private readonly double[] _values = new double[(long)n * (width + 1)];
 
-        public double this[int r, int c]
+        public int At(int r, int c) => r * _stride + c - r + width;
+
+        /// <summary>Row r from column c; the caller uses at most <paramref name="count"/> entries (checked here, once).</summary>
+        public ref double Row(int r, int c, int count)
         {
-            get => _values[r * _stride + c - r + width];
-            set => _values[r * _stride + c - r + width] = value;
+            int at = At(r, c);
+            if ((uint)at > (uint)Values.Length || (uint)(at + count) > (uint)Values.Length || c < r - width || c + count - 1 > r)
+                throw new IndexOutOfRangeException($"band row {r} has no columns {c}..{c + count - 1}");
+            return ref Values[at];
         }
-
-        /// <summary>Row r, columns c..c+count-1 (all within the band).</summary>
-        public Span<double> Row(int r, int c, int count) => _values.AsSpan(r * _stride + c - r + width, count);
     }
 }
