@@ -16,8 +16,8 @@ namespace OmniContextEval.Metrics.Fid;
 /// rounding noise (S2 of lower rank than S1) and count as zero, the same relative tolerance as the rank of S1.</item>
 /// </list>
 /// This is the symmetric form that metrics-reference.md asks for (like sqrt(S1) S2 sqrt(S1), whose eigenvalues are
-/// the same), at about 3 d^3 flops instead of two full eigendecompositions. The result is bit-identical from run
-/// to run and for any thread count.
+/// the same), at about 8 d^3 / 3 flops (Cholesky d^3 / 3, congruence d^3, tridiagonalisation 4 d^3 / 3) instead of
+/// two full eigendecompositions. The result is bit-identical from run to run and for any thread count.
 /// </summary>
 public static class SqrtProductTrace
 {
@@ -74,30 +74,45 @@ public static class SqrtProductTrace
 
     /// <summary>
     /// C = L^T (P^T S P) L, r x r, in the upper triangle of a row-major array (L as <see cref="PivotedCholesky.Factor"/>
-    /// leaves it). Y = (P^T S P) L skips the zero blocks of L; C is computed as C^T = Y^T L, which has L's zero
-    /// blocks on the right, so only the upper triangle, the one <see cref="Tridiagonalization"/> reads, is written.
+    /// leaves it). With P^T S P = U + U^T, U its upper triangle with half the diagonal, C = E + E^T for
+    /// E = (L^T U) L: L^T U is upper triangular, so both products skip zero blocks and together take d^3 flops,
+    /// a quarter less than (P^T S P) L followed by L^T times that.
     /// </summary>
     private static double[] Congruence(double[] factor, int[] pivots, int r, double[] s, int d)
     {
-        var permuted = new double[(long)d * d];
-        Parallelism.For(0, d, i => PermuteRow(s, pivots, i, d, permuted));
-        var y = new double[(long)d * r];
-        var lower = MatrixOperand.RowMajor(factor, 0, d, MatrixPart.Lower);
-        Gemm.MultiplyAdd(d, r, d, 1, MatrixOperand.RowMajor(permuted, 0, d), lower, y, 0, r);
-        var c = permuted; // no longer needed; r * r <= d * d
-        Array.Clear(c, 0, r * r);
-        Gemm.MultiplyAdd(r, r, d, 1, MatrixOperand.Transposed(y, 0, r), lower, c, 0, r, MatrixPart.Upper);
-        return c;
+        var u = new double[(long)d * d];
+        Parallelism.For(0, d, i => UpperRow(s, pivots, i, d, u));
+        var f = new double[(long)r * d];
+        Gemm.MultiplyAdd(r, d, d, 1, MatrixOperand.Transposed(factor, 0, d, MatrixPart.Upper), MatrixOperand.RowMajor(u, 0, d, MatrixPart.Upper),
+                         f, 0, d, MatrixPart.Upper);
+        var e = u; // no longer needed; r * r <= d * d
+        Array.Clear(e, 0, r * r);
+        Gemm.MultiplyAdd(r, r, d, 1, MatrixOperand.RowMajor(f, 0, d, MatrixPart.Upper), MatrixOperand.RowMajor(factor, 0, d, MatrixPart.Lower), e, 0, r);
+        AddTransposeToUpper(e, r);
+        return e;
     }
 
-    /// <summary>Row i of P^T S P.</summary>
+    /// <summary>Row i of the upper triangle of P^T S P, the diagonal halved.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PermuteRow(double[] s, int[] pivots, int i, int d, double[] permuted)
+    private static void UpperRow(double[] s, int[] pivots, int i, int d, double[] u)
     {
         var source = s.AsSpan(pivots[i] * d, d);
-        var target = permuted.AsSpan(i * d, d);
-        for (int j = 0; j < d; j++)
+        var target = u.AsSpan(i * d, d);
+        target[i] = 0.5 * source[pivots[i]];
+        for (int j = i + 1; j < d; j++)
             target[j] = source[pivots[j]];
+    }
+
+    /// <summary>m[i, j] += m[j, i] for j &gt;= i (the diagonal doubles), in tiles; the lower triangle is left as it was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddTransposeToUpper(double[] m, int n)
+    {
+        const int Tile = 32;
+        for (int i0 = 0; i0 < n; i0 += Tile)
+            for (int j0 = i0; j0 < n; j0 += Tile)
+                for (int i = i0; i < Math.Min(n, i0 + Tile); i++)
+                    for (int j = Math.Max(i, j0); j < Math.Min(n, j0 + Tile); j++)
+                        m[i * n + j] += m[j * n + i];
     }
 
     private static bool AllFinite(double[] values)

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+
+using static OmniContextEval.Metrics.LinearAlgebra.VectorKernels;
 
 namespace OmniContextEval.Metrics.LinearAlgebra;
 
@@ -166,63 +166,6 @@ internal static class BulgeChasing
         for (int i = 0; i < rows; i++)
             AddScaled(ref band.Row(s2 + i, c0, columns), ref t, -tau * v[i], columns);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Dot(ref double x, ref double y, int n)
-    {
-        int i = 0;
-        double sum = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 8)
-        {
-            Vector256<double> s0 = Vector256<double>.Zero, s1 = Vector256<double>.Zero;
-            for (; i + 8 <= n; i += 8)
-            {
-                s0 = MulAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i), s0);
-                s1 = MulAdd(Vector256.LoadUnsafe(ref x, (nuint)(i + 4)), Vector256.LoadUnsafe(ref y, (nuint)(i + 4)), s1);
-            }
-            sum = Vector256.Sum(s0 + s1);
-        }
-        for (; i < n; i++)
-            sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
-        return sum;
-    }
-
-    /// <summary>y += s x over n elements.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddScaled(ref double y, ref double x, double s, int n)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vs = Vector256.Create(s);
-            for (; i + 4 <= n; i += 4)
-                MulAdd(vs, Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-        }
-        for (; i < n; i++)
-            Unsafe.Add(ref y, i) += s * Unsafe.Add(ref x, i);
-    }
-
-    /// <summary>y += s x + t z over n elements.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddScaled2(ref double y, ref double x, double s, ref double z, double t, int n)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> vs = Vector256.Create(s), vt = Vector256.Create(t);
-            for (; i + 4 <= n; i += 4)
-            {
-                var sum = MulAdd(vs, Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref y, (nuint)i));
-                MulAdd(vt, Vector256.LoadUnsafe(ref z, (nuint)i), sum).StoreUnsafe(ref y, (nuint)i);
-            }
-        }
-        for (; i < n; i++)
-            Unsafe.Add(ref y, i) += s * Unsafe.Add(ref x, i) + t * Unsafe.Add(ref z, i);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> MulAdd(Vector256<double> x, Vector256<double> y, Vector256<double> sum) =>
-        Fma.IsSupported ? Fma.MultiplyAdd(x, y, sum) : x * y + sum;
 
     /// <summary>Lower band storage with room for <c>width</c> subdiagonals: row r holds columns r - width..r contiguously.</summary>
     private sealed class Band(int n, int width)

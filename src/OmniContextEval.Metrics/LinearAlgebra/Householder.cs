@@ -1,11 +1,10 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace OmniContextEval.Metrics.LinearAlgebra;
 
 /// <summary>
 /// Elementary reflectors H = I - tau v v^T with v[0] = 1, stored over the vector they reduce: <see cref="Make"/> turns
-/// x into (beta, v[1..]) with H x = (beta, 0, ..., 0). Also the small dense vector kernels the reductions share.
+/// x into (beta, v[1..]) with H x = (beta, 0, ..., 0).
 /// </summary>
 internal static class Householder
 {
@@ -30,37 +29,9 @@ internal static class Householder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyTo(ReadOnlySpan<double> v, double tau, Span<double> y)
     {
-        double w = y[0] + Dot(v[1..], y[1..]);
+        double w = y[0] + VectorKernels.Dot(v[1..], y[1..]);
         y[0] -= tau * w;
-        AddScaled(y[1..], v[1..], -tau * w);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int width = Vector<double>.Count, p = 0;
-        Vector<double> s0 = Vector<double>.Zero, s1 = Vector<double>.Zero;
-        for (; p + 2 * width <= x.Length; p += 2 * width)
-        {
-            s0 += new Vector<double>(x[p..]) * new Vector<double>(y[p..]);
-            s1 += new Vector<double>(x[(p + width)..]) * new Vector<double>(y[(p + width)..]);
-        }
-        double total = Vector.Sum(s0 + s1);
-        for (; p < x.Length; p++)
-            total += x[p] * y[p];
-        return total;
-    }
-
-    /// <summary>y += s x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddScaled(Span<double> y, ReadOnlySpan<double> x, double s)
-    {
-        int width = Vector<double>.Count, p = 0;
-        var vs = new Vector<double>(s);
-        for (; p + width <= y.Length; p += width)
-            (new Vector<double>(y[p..]) + vs * new Vector<double>(x[p..])).CopyTo(y[p..]);
-        for (; p < y.Length; p++)
-            y[p] += s * x[p];
+        VectorKernels.AddScaled(y[1..], v[1..], -tau * w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,18 +1,22 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace OmniContextEval.Metrics.LinearAlgebra;
 
 /// <summary>
-/// Cholesky factorisation with complete (diagonal) pivoting of a symmetric positive semi-definite matrix,
-/// A = P L L^T P^T, stopping at the numerical rank: when the largest remaining diagonal element is at most
-/// n * eps * max(diag(A)) (the default tolerance of LAPACK's dpstrf). Blocked: inside a panel each column is
-/// computed from the panel's previous columns (left-looking), after the panel the trailing matrix gets one
-/// rank-k update through <see cref="Gemm"/>.
+/// Cholesky factorisation with diagonal pivoting of a symmetric positive semi-definite matrix, A = P L L^T P^T,
+/// stopping at the numerical rank: when the largest remaining diagonal element is at most n * eps * max(diag(A))
+/// (the default tolerance of LAPACK's dpstrf). Pivoting is by threshold: the next diagonal element stays the pivot
+/// while it is at least <see cref="Threshold"/> of the largest (a swap touches every row below), else the largest
+/// is swapped in, so no pivot is small next to what is left. Blocked: inside a panel each column is computed from
+/// the panel's previous columns (left-looking); after the panel the trailing matrix gets one rank-k update through
+/// <see cref="Gemm"/>.
 /// </summary>
 internal static class PivotedCholesky
 {
     private const int Panel = 96;
+
+    /// <summary>The next diagonal element is kept as the pivot while it is at least this fraction of the largest.</summary>
+    private const double Threshold = 0.1;
 
     /// <summary>
     /// Factors the lower triangle of <paramref name="a"/> (n x n, row-major) in place and returns the rank r.
@@ -36,7 +40,7 @@ internal static class PivotedCholesky
             for (int j = k0; j < k1; j++)
             {
                 int pivot = j;
-                double best = a[j * n + j] - updates[j];
+                double current = a[j * n + j] - updates[j], best = current;
                 for (int i = j + 1; i < n; i++)
                 {
                     double candidate = a[i * n + i] - updates[i];
@@ -45,7 +49,9 @@ internal static class PivotedCholesky
                 }
                 if (!(best > tolerance))
                     return j;
-                if (pivot != j)
+                if (current >= Threshold * best)
+                    (pivot, best) = (j, current);
+                else
                 {
                     Swap(a, n, j, pivot);
                     (updates[j], updates[pivot]) = (updates[pivot], updates[j]);
@@ -80,7 +86,7 @@ internal static class PivotedCholesky
             int end = Math.Min(n, j + 1 + (chunk + 1) * Chunk);
             for (int i = j + 1 + chunk * Chunk; i < end; i++)
             {
-                double value = (a[i * n + j] - Dot(a.AsSpan(i * n + k0, j - k0), pivotRow)) / diagonal;
+                double value = (a[i * n + j] - VectorKernels.Dot(a.AsSpan(i * n + k0, j - k0), pivotRow)) / diagonal;
                 a[i * n + j] = value;
                 updates[i] += value * value;
             }
@@ -90,19 +96,6 @@ internal static class PivotedCholesky
                 Rows(chunk);
         else
             Parallelism.For(0, chunks, Rows);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int width = Vector<double>.Count, p = 0;
-        var sum = Vector<double>.Zero;
-        for (; p + width <= x.Length; p += width)
-            sum += new Vector<double>(x[p..]) * new Vector<double>(y[p..]);
-        double total = Vector.Sum(sum);
-        for (; p < x.Length; p++)
-            total += x[p] * y[p];
-        return total;
     }
 
     /// <summary>Symmetric swap of rows and columns j &lt; p in the lower triangle (and of the L rows to their left).</summary>

@@ -33,15 +33,19 @@ public class PivotedCholeskyTests
     }
 
     [Fact]
-    public void Pivots_take_the_largest_remaining_diagonal_first()
+    public void The_largest_diagonal_is_swapped_in_only_when_the_next_is_below_a_tenth_of_it()
     {
-        var s = new double[] { 1, 0, 0, 0, 9, 0, 0, 0, 4 };
-        var pivots = new int[3];
+        var kept = new double[] { 1, 0, 0, 0, 9, 0, 0, 0, 4 };
+        var swapped = new double[] { 0.05, 0, 0, 0, 9, 0, 0, 0, 4 };
+        var keptPivots = new int[3];
+        var swappedPivots = new int[3];
 
-        PivotedCholesky.Factor(s, 3, pivots);
+        PivotedCholesky.Factor(kept, 3, keptPivots);
+        PivotedCholesky.Factor(swapped, 3, swappedPivots);
 
-        Assert.Equal([1, 2, 0], pivots);
-        Assert.Equal(3, s[0]);
+        Assert.Equal([0, 1, 2], keptPivots);
+        Assert.Equal([1, 2, 0], swappedPivots);
+        Assert.Equal(3, swapped[0]);
     }
 
     [Fact]
