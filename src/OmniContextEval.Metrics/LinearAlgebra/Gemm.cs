@@ -16,6 +16,8 @@ internal static class Gemm
     public const int DepthBlock = 256, RowBlock = 96, ColumnBlock = 2048;
     /// <summary>Columns of C per parallel task (a multiple of the kernel's width).</summary>
     private const int TaskColumns = 512;
+    /// <summary>Up to this many columns of C, A is not packed but read in place.</summary>
+    private const int InPlaceColumns = 64;
     private const int MR = GemmKernel.Rows, NR = GemmKernel.Columns;
 
     [ThreadStatic] private static double[]? _packedA;
@@ -43,10 +45,12 @@ internal static class Gemm
                     if (jLo >= jHi || iLo >= iHi)
                         continue;
                     jLo = jc + (jLo - jc) / NR * NR;
-                    PackB(b, pc, depth, jLo, jHi, packedB);
+                    // A few columns only: A is read in place (scaling B instead), since packing it would cost about as much as using it.
+                    bool inPlace = jHi - jLo <= InPlaceColumns;
+                    PackB(b, inPlace ? alpha : 1, pc, depth, jLo, jHi, packedB);
                     int blocks = (iHi - iLo + RowBlock - 1) / RowBlock;
                     int chunks = (jHi - jLo + TaskColumns - 1) / TaskColumns;
-                    var slice = new Slice(m, n, pc, depth, alpha, a, packedB, jLo, jHi, c, cOffset, ldc, cPart);
+                    var slice = new Slice(m, n, pc, depth, inPlace ? 1 : alpha, a, inPlace, packedB, jLo, jHi, c, cOffset, ldc, cPart);
                     Parallelism.For(0, blocks * chunks, task =>
                     {
                         int block = task / chunks, chunk = task % chunks;
@@ -63,7 +67,7 @@ internal static class Gemm
     }
 
     /// <summary>op(B)[pc.., jLo..jHi) as panels of <see cref="NR"/> columns, each depth x NR, zero-padded.</summary>
-    private static void PackB(MatrixOperand b, int pc, int depth, int jLo, int jHi, double[] packed)
+    private static void PackB(MatrixOperand b, double alpha, int pc, int depth, int jLo, int jHi, double[] packed)
     {
         // Lane x = column j, depth p = row: element at Offset + p * RowStride + x * ColumnStride.
         var (below, above) = b.Part switch
@@ -73,13 +77,16 @@ internal static class Gemm
             MatrixPart.Symmetric => (Source.Direct, Source.Swapped), // row > column read as (column, row)
             _ => (Source.Direct, Source.Direct),
         };
-        new PanelSource(b.Data, b.Offset, b.ColumnStride, b.RowStride, below, above).PackBlock(jLo, jHi, NR, pc, depth, 1, packed);
+        new PanelSource(b.Data, b.Offset, b.ColumnStride, b.RowStride, below, above).PackBlock(jLo, jHi, NR, pc, depth, alpha, packed);
     }
 
     /// <summary>alpha op(A)[i0..i1, pc..) as panels of <see cref="MR"/> rows, each depth x MR, zero-padded.</summary>
-    private static void PackA(MatrixOperand a, double alpha, int pc, int depth, int i0, int i1, double[] packed)
+    private static void PackA(MatrixOperand a, double alpha, int pc, int depth, int i0, int i1, double[] packed) =>
+        RowsOf(a).PackBlock(i0, i1, MR, pc, depth, alpha, packed);
+
+    /// <summary>op(A) with rows as lanes: element (row x, column p) at Offset + x * RowStride + p * ColumnStride.</summary>
+    private static PanelSource RowsOf(MatrixOperand a)
     {
-        // Lane x = row i, depth p = column: element at Offset + x * RowStride + p * ColumnStride.
         var (below, above) = a.Part switch
         {
             MatrixPart.Lower => (Source.Direct, Source.Zero),     // zero where column > row
@@ -87,7 +94,7 @@ internal static class Gemm
             MatrixPart.Symmetric => (Source.Swapped, Source.Direct), // column < row read as (column, row)
             _ => (Source.Direct, Source.Direct),
         };
-        new PanelSource(a.Data, a.Offset, a.RowStride, a.ColumnStride, below, above).PackBlock(i0, i1, MR, pc, depth, alpha, packed);
+        return new PanelSource(a.Data, a.Offset, a.RowStride, a.ColumnStride, below, above);
     }
 
     private enum Source { Direct, Zero, Swapped }
@@ -157,6 +164,38 @@ internal static class Gemm
                     target.Slice(p * lanes + count, lanes - count).Clear();
         }
 
+        /// <summary>
+        /// C tile (rows x0..x0+5) += this operand's rows over depths [pc, pc + depth) times the packed B panel, reading
+        /// the operand in place where a region has one source; the few depths across the diagonal are packed into
+        /// <paramref name="scratch"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void MultiplyInPlace(int x0, int pc, int depth, ref double b, ref double c, int ldc, double[] scratch)
+        {
+            int end = pc + depth;
+            int mixedFrom = Math.Clamp(x0, pc, end), mixedTo = Math.Clamp(x0 + MR, pc, end);
+            Strided(Below, x0, pc, mixedFrom, pc, ref b, ref c, ldc);
+            if (mixedTo > mixedFrom)
+            {
+                Pack(x0, MR, MR, mixedFrom, mixedTo - mixedFrom, 1, scratch);
+                GemmKernel.Run(mixedTo - mixedFrom, ref scratch[0], ref Unsafe.Add(ref b, (mixedFrom - pc) * NR), ref c, ldc);
+            }
+            Strided(Above, x0, mixedTo, end, pc, ref b, ref c, ldc);
+        }
+
+        private void Strided(Source source, int x0, int p0, int p1, int pc, ref double b, ref double c, int ldc)
+        {
+            if (p0 >= p1 || source == Source.Zero)
+                return;
+            var (laneStep, depthStep) = source == Source.Direct ? (LaneStride, DepthStride) : (DepthStride, LaneStride);
+            long origin = Offset + (long)x0 * laneStep + (long)p0 * depthStep;
+            long last = origin + (long)(MR - 1) * laneStep + (long)(p1 - p0 - 1) * depthStep;
+            if (Math.Min(origin, last) < 0 || Math.Max(origin, last) >= Data.Length)
+                throw new IndexOutOfRangeException("matrix operand reaches outside its array");
+            GemmKernel.RunStrided(p1 - p0, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Data), (nint)origin), laneStep, depthStep,
+                                  ref Unsafe.Add(ref b, (p0 - pc) * NR), ref c, ldc);
+        }
+
         /// <summary>Depths [p0, p1) of lanes 0..count-1, all from one source.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Region(Source source, int x0, int count, int lanes, int pc, int p0, int p1, double alpha, Span<double> target)
@@ -185,7 +224,7 @@ internal static class Gemm
     }
 
     /// <summary>One depth slice: B packed, blocks of rows computed independently.</summary>
-    private sealed record Slice(int M, int N, int Pc, int Depth, double Alpha, MatrixOperand A, double[] PackedB, int JLo, int JHi,
+    private sealed record Slice(int M, int N, int Pc, int Depth, double Alpha, MatrixOperand A, bool InPlace, double[] PackedB, int JLo, int JHi,
                                 double[] C, int COffset, int Ldc, MatrixPart CPart)
     {
         /// <summary>Rows [i0, i1) and columns [j0, j1) of C (j0 - JLo a multiple of the kernel's width).</summary>
@@ -198,6 +237,11 @@ internal static class Gemm
                 return;
             int firstPanel = (jFrom - JLo) / NR, lastPanel = (jTo - JLo + NR - 1) / NR;
             var packedA = _packedA ??= new double[RowBlock * DepthBlock];
+            if (InPlace)
+            {
+                RunInPlace(i0, i1, firstPanel, lastPanel, packedA);
+                return;
+            }
             PackA(A, Alpha, Pc, Depth, i0, i1, packedA);
             Span<double> tile = stackalloc double[MR * NR];
             for (int panel = firstPanel; panel < lastPanel; panel++)
@@ -206,26 +250,66 @@ internal static class Gemm
                 ref double b = ref PackedB[panel * NR * Depth];
                 for (int r0 = i0; r0 < i1; r0 += MR)
                 {
-                    if ((CPart == MatrixPart.Lower && jt > r0 + MR - 1) || (CPart == MatrixPart.Upper && jt + NR - 1 < r0))
+                    if (Skipped(r0, jt))
                         continue;
                     ref double a = ref packedA[(r0 - i0) * Depth];
-                    bool whole = r0 + MR <= M && jt + NR <= N
-                        && (CPart == MatrixPart.Full || (CPart == MatrixPart.Lower && jt + NR - 1 <= r0) || (CPart == MatrixPart.Upper && jt >= r0 + MR - 1));
-                    if (whole)
+                    if (Whole(r0, jt))
                     {
                         GemmKernel.Run(Depth, ref a, ref b, ref C[COffset + r0 * Ldc + jt], Ldc);
                         continue;
                     }
-                    tile.Clear();
-                    GemmKernel.Run(Depth, ref a, ref b, ref tile[0], NR);
-                    for (int r = 0; r < MR && r0 + r < i1; r++)
-                        for (int j = 0; j < NR && jt + j < N; j++)
-                        {
-                            int row = r0 + r, col = jt + j;
-                            if ((CPart == MatrixPart.Lower && col > row) || (CPart == MatrixPart.Upper && col < row))
-                                continue;
-                            C[COffset + row * Ldc + col] += tile[r * NR + j];
-                        }
+                    AddPartialTile(ref a, ref b, r0, i1, jt, tile);
+                }
+            }
+        }
+
+        /// <summary>Whether the tile at (r0, jt) lies inside C and inside the written part, so the kernel may add to C directly.</summary>
+        private bool Whole(int r0, int jt) => r0 + MR <= M && jt + NR <= N
+            && (CPart == MatrixPart.Full || (CPart == MatrixPart.Lower && jt + NR - 1 <= r0) || (CPart == MatrixPart.Upper && jt >= r0 + MR - 1));
+
+        private bool Skipped(int r0, int jt) => (CPart == MatrixPart.Lower && jt > r0 + MR - 1) || (CPart == MatrixPart.Upper && jt + NR - 1 < r0);
+
+        /// <summary>A tile at an edge of C or across the diagonal of a triangular part: summed aside, then added where it belongs.</summary>
+        private void AddPartialTile(ref double a, ref double b, int r0, int i1, int jt, Span<double> tile)
+        {
+            tile.Clear();
+            GemmKernel.Run(Depth, ref a, ref b, ref tile[0], NR);
+            for (int r = 0; r < MR && r0 + r < i1; r++)
+                for (int j = 0; j < NR && jt + j < N; j++)
+                {
+                    int row = r0 + r, col = jt + j;
+                    if ((CPart == MatrixPart.Lower && col > row) || (CPart == MatrixPart.Upper && col < row))
+                        continue;
+                    C[COffset + row * Ldc + col] += tile[r * NR + j];
+                }
+        }
+
+        /// <summary>Rows [i0, i1) with A read in place: row tiles outer, so the six rows stay in cache across the few panels of B.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void RunInPlace(int i0, int i1, int firstPanel, int lastPanel, double[] scratch)
+        {
+            var rows = RowsOf(A);
+            Span<double> tile = stackalloc double[MR * NR];
+            for (int r0 = i0; r0 < i1; r0 += MR)
+            {
+                bool packed = r0 + MR > i1;
+                if (packed)
+                    rows.Pack(r0, i1 - r0, MR, Pc, Depth, 1, scratch);
+                for (int panel = firstPanel; panel < lastPanel; panel++)
+                {
+                    int jt = JLo + panel * NR;
+                    if (Skipped(r0, jt))
+                        continue;
+                    ref double b = ref PackedB[panel * NR * Depth];
+                    if (!packed && Whole(r0, jt))
+                        rows.MultiplyInPlace(r0, Pc, Depth, ref b, ref C[COffset + r0 * Ldc + jt], Ldc, scratch);
+                    else
+                    {
+                        if (!packed)
+                            rows.Pack(r0, MR, MR, Pc, Depth, 1, scratch);
+                        packed = true;
+                        AddPartialTile(ref scratch[0], ref b, r0, i1, jt, tile);
+                    }
                 }
             }
         }
