@@ -9,7 +9,8 @@ namespace OmniContextEval.Metrics.LinearAlgebra;
 /// packed once and shared, <see cref="RowBlock"/>-row blocks of A packed per task, <see cref="GemmKernel"/> on
 /// register tiles). Blocks of rows run in parallel; every element of C is summed over depth slices in order and
 /// within a slice by the kernel, so the result does not depend on the thread count. Operands that are known
-/// triangular (<see cref="MatrixOperand.Part"/>) skip their zero blocks, and a triangular result part writes only that part.
+/// triangular (<see cref="MatrixOperand.Part"/>) skip their zero blocks and, per register tile, their zero depths;
+/// a triangular result part writes only that part.
 /// </summary>
 internal static class Gemm
 {
@@ -50,7 +51,7 @@ internal static class Gemm
                     PackB(b, inPlace ? alpha : 1, pc, depth, jLo, jHi, packedB);
                     int blocks = (iHi - iLo + RowBlock - 1) / RowBlock;
                     int chunks = (jHi - jLo + TaskColumns - 1) / TaskColumns;
-                    var slice = new Slice(m, n, pc, depth, inPlace ? 1 : alpha, a, inPlace, packedB, jLo, jHi, c, cOffset, ldc, cPart);
+                    var slice = new Slice(m, n, pc, depth, inPlace ? 1 : alpha, a, b.Part, inPlace, packedB, jLo, jHi, c, cOffset, ldc, cPart);
                     Parallelism.For(0, blocks * chunks, task =>
                     {
                         int block = task / chunks, chunk = task % chunks;
@@ -224,8 +225,8 @@ internal static class Gemm
     }
 
     /// <summary>One depth slice: B packed, blocks of rows computed independently.</summary>
-    private sealed record Slice(int M, int N, int Pc, int Depth, double Alpha, MatrixOperand A, bool InPlace, double[] PackedB, int JLo, int JHi,
-                                double[] C, int COffset, int Ldc, MatrixPart CPart)
+    private sealed record Slice(int M, int N, int Pc, int Depth, double Alpha, MatrixOperand A, MatrixPart BPart, bool InPlace, double[] PackedB,
+                                int JLo, int JHi, double[] C, int COffset, int Ldc, MatrixPart CPart)
     {
         /// <summary>Rows [i0, i1) and columns [j0, j1) of C (j0 - JLo a multiple of the kernel's width).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -252,13 +253,24 @@ internal static class Gemm
                 {
                     if (Skipped(r0, jt))
                         continue;
-                    ref double a = ref packedA[(r0 - i0) * Depth];
-                    if (Whole(r0, jt))
-                    {
-                        GemmKernel.Run(Depth, ref a, ref b, ref C[COffset + r0 * Ldc + jt], Ldc);
+                    // Depths where neither the A rows nor the B columns of this tile are known zero.
+                    int from = Pc, to = Pc + Depth;
+                    if (A.Part == MatrixPart.Upper)
+                        from = Math.Max(from, r0);
+                    else if (A.Part == MatrixPart.Lower)
+                        to = Math.Min(to, r0 + MR);
+                    if (BPart == MatrixPart.Lower)
+                        from = Math.Max(from, jt);
+                    else if (BPart == MatrixPart.Upper)
+                        to = Math.Min(to, jt + NR);
+                    if (from >= to)
                         continue;
-                    }
-                    AddPartialTile(ref a, ref b, r0, i1, jt, tile);
+                    ref double a = ref packedA[(r0 - i0) * Depth + (from - Pc) * MR];
+                    ref double bFrom = ref Unsafe.Add(ref b, (from - Pc) * NR);
+                    if (Whole(r0, jt))
+                        GemmKernel.Run(to - from, ref a, ref bFrom, ref C[COffset + r0 * Ldc + jt], Ldc);
+                    else
+                        AddPartialTile(to - from, ref a, ref bFrom, r0, i1, jt, tile);
                 }
             }
         }
@@ -270,10 +282,10 @@ internal static class Gemm
         private bool Skipped(int r0, int jt) => (CPart == MatrixPart.Lower && jt > r0 + MR - 1) || (CPart == MatrixPart.Upper && jt + NR - 1 < r0);
 
         /// <summary>A tile at an edge of C or across the diagonal of a triangular part: summed aside, then added where it belongs.</summary>
-        private void AddPartialTile(ref double a, ref double b, int r0, int i1, int jt, Span<double> tile)
+        private void AddPartialTile(int depth, ref double a, ref double b, int r0, int i1, int jt, Span<double> tile)
         {
             tile.Clear();
-            GemmKernel.Run(Depth, ref a, ref b, ref tile[0], NR);
+            GemmKernel.Run(depth, ref a, ref b, ref tile[0], NR);
             for (int r = 0; r < MR && r0 + r < i1; r++)
                 for (int j = 0; j < NR && jt + j < N; j++)
                 {
@@ -308,7 +320,7 @@ internal static class Gemm
                         if (!packed)
                             rows.Pack(r0, MR, MR, Pc, Depth, 1, scratch);
                         packed = true;
-                        AddPartialTile(ref scratch[0], ref b, r0, i1, jt, tile);
+                        AddPartialTile(Depth, ref scratch[0], ref b, r0, i1, jt, tile);
                     }
                 }
             }
