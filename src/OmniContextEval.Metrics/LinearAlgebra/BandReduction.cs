@@ -18,51 +18,45 @@ internal static class BandReduction
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce(double[] a, int n, int b)
     {
-        var v = new double[n * b];      // reflectors of the panel, m x k row-major (row i: entry i of each reflector)
-        var x = new double[n * b];      // X = A V T, then W
-        var z = new double[n * b];      // A V
-        var sides = new double[4 * n * b]; // [W | V] and [V | W], m x 2k each
+        // Rows of length m: V^T (k rows), W^T (k rows), V^T again, so that [V^T; W^T] and [W^T; V^T] are both contiguous.
+        var rows = new double[3 * b * n];
+        var z = new double[n * b];      // A V, m x k
+        var x = new double[n * b];      // X = A V T, then W, m x k
         var t = new double[b * b];
         var g = new double[b * b];
+        var h = new double[b * b];
         var tau = new double[b];
         for (int k0 = 0; k0 + b < n - 1; k0 += b)
         {
             int s = k0 + b, m = n - s, k = Math.Min(b, m);
             FactorPanel(a, n, k0, s, b, k, tau);
-            // V with its unit diagonal and zeros above, m x k.
-            for (int i = 0; i < m; i++)
-                for (int q = 0; q < k; q++)
-                    v[i * k + q] = i < q ? 0 : i == q ? 1 : a[(k0 + q) * n + s + i];
-            FormTriangularFactor(v, m, k, tau, t, g);
+            for (int q = 0; q < k; q++)
+            {
+                var reflector = rows.AsSpan(q * m, m); // V^T row q: zeros, 1, then the stored tail
+                reflector[..q].Clear();
+                reflector[q] = 1;
+                a.AsSpan((k0 + q) * n + s + q + 1, m - q - 1).CopyTo(reflector[(q + 1)..]);
+                reflector.CopyTo(rows.AsSpan((2 * k + q) * m, m));
+            }
+            var v = MatrixOperand.Transposed(rows, 0, m);  // m x k
+            var vt = MatrixOperand.RowMajor(rows, 0, m);   // k x m
+            FormTriangularFactor(vt, v, m, k, tau, t, g);
 
-            var trailing = new MatrixOperand(a, s * n + s, n, 1, MatrixPart.Symmetric);
             Array.Clear(z, 0, m * k);
-            Gemm.MultiplyAdd(m, k, m, 1, trailing, MatrixOperand.RowMajor(v, 0, k), z, 0, k);
+            Gemm.MultiplyAdd(m, k, m, 1, new MatrixOperand(a, s * n + s, n, 1, MatrixPart.Symmetric), v, z, 0, k);
             Array.Clear(x, 0, m * k);
             Gemm.MultiplyAdd(m, k, k, 1, MatrixOperand.RowMajor(z, 0, k), MatrixOperand.RowMajor(t, 0, k, MatrixPart.Upper), x, 0, k);
-            // g = V^T X, then M = T^T g (symmetric), then W = X - V M / 2.
+            // W = X - V (T^T V^T X) / 2; T^T V^T X is symmetric.
             Array.Clear(g, 0, k * k);
-            Gemm.MultiplyAdd(k, k, m, 1, MatrixOperand.Transposed(v, 0, k), MatrixOperand.RowMajor(x, 0, k), g, 0, k);
-            var mm = new double[k * k];
-            for (int i = 0; i < k; i++)
-                for (int j = 0; j < k; j++)
-                {
-                    double sum = 0;
-                    for (int l = 0; l <= i; l++)
-                        sum += t[l * k + i] * g[l * k + j];
-                    mm[i * k + j] = sum;
-                }
-            Gemm.MultiplyAdd(m, k, k, -0.5, MatrixOperand.RowMajor(v, 0, k), MatrixOperand.RowMajor(mm, 0, k), x, 0, k);
-            // A -= W V^T + V W^T on the stored triangle: element (c, r), r >= c, of the row-major array.
-            int wide = 2 * k;
+            Gemm.MultiplyAdd(k, k, m, 1, vt, MatrixOperand.RowMajor(x, 0, k), g, 0, k);
+            Array.Clear(h, 0, k * k);
+            Gemm.MultiplyAdd(k, k, k, 1, MatrixOperand.Transposed(t, 0, k, MatrixPart.Lower), MatrixOperand.RowMajor(g, 0, k), h, 0, k);
+            Gemm.MultiplyAdd(m, k, k, -0.5, v, MatrixOperand.RowMajor(h, 0, k), x, 0, k);
             for (int i = 0; i < m; i++)
-            {
-                x.AsSpan(i * k, k).CopyTo(sides.AsSpan(i * wide, k));
-                v.AsSpan(i * k, k).CopyTo(sides.AsSpan(i * wide + k, k));
-                v.AsSpan(i * k, k).CopyTo(sides.AsSpan(m * wide + i * wide, k));
-                x.AsSpan(i * k, k).CopyTo(sides.AsSpan(m * wide + i * wide + k, k));
-            }
-            Gemm.MultiplyAdd(m, m, wide, -1, MatrixOperand.RowMajor(sides, 0, wide), MatrixOperand.Transposed(sides, m * wide, wide),
+                for (int q = 0; q < k; q++)
+                    rows[(k + q) * m + i] = x[i * k + q];
+            // A -= W V^T + V W^T on the stored triangle, element (c, r), r >= c, of the row-major array: [W V] [V W]^T.
+            Gemm.MultiplyAdd(m, m, 2 * k, -1, MatrixOperand.Transposed(rows, k * m, m), MatrixOperand.RowMajor(rows, 0, m),
                              a, s * n + s, n, MatrixPart.Upper);
         }
     }
@@ -85,10 +79,10 @@ internal static class BandReduction
 
     /// <summary>T (k x k upper triangular, row-major) with H_0 H_1 ... H_{k-1} = I - V T V^T (forward, column-wise); g is scratch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FormTriangularFactor(double[] v, int m, int k, double[] tau, double[] t, double[] g)
+    private static void FormTriangularFactor(MatrixOperand vt, MatrixOperand v, int m, int k, double[] tau, double[] t, double[] g)
     {
         Array.Clear(g, 0, k * k);
-        Gemm.MultiplyAdd(k, k, m, 1, MatrixOperand.Transposed(v, 0, k), MatrixOperand.RowMajor(v, 0, k), g, 0, k, MatrixPart.Upper);
+        Gemm.MultiplyAdd(k, k, m, 1, vt, v, g, 0, k, MatrixPart.Upper);
         Array.Clear(t, 0, k * k);
         for (int q = 0; q < k; q++)
         {
