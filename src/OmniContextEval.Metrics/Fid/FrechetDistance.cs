@@ -24,8 +24,7 @@ public static class FrechetDistance
     private static double Distance(FeatureStatistics a, FeatureStatistics b, double epsilon)
     {
         int d = a.Dimension;
-        var s1 = (double[])a.Covariance.Clone();
-        var s2 = (double[])b.Covariance.Clone();
+        var (s1, s2) = epsilon == 0 ? (a.Covariance, b.Covariance) : ((double[])a.Covariance.Clone(), (double[])b.Covariance.Clone());
         for (int i = 0; i < d && epsilon != 0; i++)
         {
             s1[i * d + i] += epsilon;

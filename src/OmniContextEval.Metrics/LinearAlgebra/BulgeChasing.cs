@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 using static OmniContextEval.Metrics.LinearAlgebra.VectorKernels;
@@ -27,18 +28,31 @@ internal static class BulgeChasing
         for (int c = 0; c < n; c++)
             for (int r = c; r <= Math.Min(n - 1, c + b); r++)
                 band.Values[band.At(r, c)] = a[c * n + r];
-        int sweeps = b > 1 ? Math.Max(n - 2, 0) : 0;
         int workers = n >= PipelineFrom ? Math.Min(Parallelism.MaxThreads, MaxWorkers) : 1;
-        var progress = new int[sweeps];
+        var pipeline = new Pipeline(b > 1 ? Math.Max(n - 2, 0) : 0);
         if (workers == 1)
-            Sweeps(band, n, b, 0, 1, progress);
+            Sweeps(band, n, b, 0, 1, pipeline);
         else
         {
-            var helpers = Enumerable.Range(1, workers - 1)
-                .Select(w => new Thread(() => Sweeps(band, n, b, w, workers, progress)) { IsBackground = true, Name = "bulge chasing" }).ToList();
+            Exception? failure = null;
+            void Work(int worker)
+            {
+                try
+                {
+                    Sweeps(band, n, b, worker, workers, pipeline);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null); // the first failure; the others only stop waiting for it
+                    pipeline.Fail();
+                }
+            }
+            var helpers = Enumerable.Range(1, workers - 1).Select(w => new Thread(() => Work(w)) { IsBackground = true, Name = "bulge chasing" }).ToList();
             helpers.ForEach(t => t.Start());
-            Sweeps(band, n, b, 0, workers, progress);
+            Work(0);
             helpers.ForEach(t => t.Join());
+            if (failure is not null)
+                ExceptionDispatchInfo.Throw(failure);
         }
         for (int i = 0; i < n; i++)
             diagonal[i] = band.Values[band.At(i, i)];
@@ -49,31 +63,30 @@ internal static class BulgeChasing
     /// <summary>Sweeps are pipelined over threads from this size on.</summary>
     private const int PipelineFrom = 256;
     private const int MaxWorkers = 4;
-    private const int Done = int.MaxValue;
 
     /// <summary>
     /// Sweeps worker, worker + workers, ... Step k of sweep c touches only rows and columns that step k + 1 of sweep
     /// c - 1 also touches or that sweep c - 1 has left, so it waits until sweep c - 1 has finished k + 2 steps
-    /// (<paramref name="progress"/>); every element then sees the same updates in the same order as in one thread.
+    /// (<see cref="Pipeline"/>); every element then sees the same updates in the same order as in one thread.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sweeps(Band band, int n, int b, int worker, int workers, int[] progress)
+    private static void Sweeps(Band band, int n, int b, int worker, int workers, Pipeline pipeline)
     {
         var v = new double[b];
         var next = new double[b];
         var work = new double[b];
-        for (int c = worker; c < progress.Length; c += workers)
+        for (int c = worker; c < pipeline.Sweeps; c += workers)
         {
             int step = 0;
-            WaitFor(progress, c - 1, step + 2);
+            pipeline.WaitFor(c - 1, step + 2);
             int s = c + 1, length = Math.Min(c + b, n - 1) - s + 1;
             double tau = Annihilate(band, s, length, c, v);
             if (tau != 0)
                 TwoSided(band, s, length, v, tau, work);
-            Volatile.Write(ref progress[c], ++step);
+            pipeline.Report(c, ++step);
             while (s + b < n)
             {
-                WaitFor(progress, c - 1, step + 2);
+                pipeline.WaitFor(c - 1, step + 2);
                 int s2 = s + b, length2 = Math.Min(s + length - 1 + b, n - 1) - s2 + 1;
                 // The block below: rows s2.., columns s.. (the previous reflector's columns).
                 if (tau != 0)
@@ -86,19 +99,37 @@ internal static class BulgeChasing
                 }
                 (v, next) = (next, v);
                 (tau, s, length) = (tau2, s2, length2);
-                Volatile.Write(ref progress[c], ++step);
+                pipeline.Report(c, ++step);
             }
-            Volatile.Write(ref progress[c], Done);
+            pipeline.Report(c, int.MaxValue);
         }
     }
 
-    private static void WaitFor(int[] progress, int sweep, int steps)
+    /// <summary>Steps finished per sweep, shared by the threads; a failed thread makes the others stop waiting.</summary>
+    private sealed class Pipeline(int sweeps)
     {
-        if (sweep < 0 || Volatile.Read(ref progress[sweep]) >= steps)
-            return;
-        var spinner = new SpinWait();
-        while (Volatile.Read(ref progress[sweep]) < steps)
-            spinner.SpinOnce(sleep1Threshold: -1);
+        private readonly int[] _finished = new int[sweeps];
+        private volatile bool _failed;
+
+        public int Sweeps => _finished.Length;
+
+        public void Report(int sweep, int steps) => Volatile.Write(ref _finished[sweep], steps);
+
+        public void Fail() => _failed = true;
+
+        /// <summary>Returns once sweep <paramref name="sweep"/> (none when negative) has finished <paramref name="steps"/> steps.</summary>
+        public void WaitFor(int sweep, int steps)
+        {
+            if (sweep < 0 || Volatile.Read(ref _finished[sweep]) >= steps)
+                return;
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref _finished[sweep]) < steps)
+            {
+                if (_failed)
+                    throw new OperationCanceledException("another bulge-chasing thread failed");
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
     }
 
     /// <summary>Reflector for column c, rows s..s+length-1: keeps the first entry (beta), zeroes the rest; v gets the reflector (v[0] = 1).</summary>
