@@ -29,6 +29,9 @@ internal static class Gemm
     {
         if (m <= 0 || n <= 0 || k <= 0)
             return;
+        // The kernels write whole tiles of C without bounds checks: check its extent once.
+        if (cOffset < 0 || ldc < n || cOffset + (long)(m - 1) * ldc + n > c.Length)
+            throw new ArgumentOutOfRangeException(nameof(ldc), $"a {m} x {n} result with rows {ldc} apart from {cOffset} does not fit in {c.Length} values");
         var packedB = ArrayPool<double>.Shared.Rent(DepthBlock * (ColumnBlock + NR));
         try
         {

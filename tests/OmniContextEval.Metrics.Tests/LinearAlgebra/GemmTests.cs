@@ -72,11 +72,13 @@ public class GemmTests
     }
 
     [Fact]
-    public void Operand_outside_its_array_is_refused()
+    public void Operands_and_results_outside_their_arrays_are_refused()
     {
         var c = new double[64];
 
         Assert.Throws<IndexOutOfRangeException>(() =>
             Gemm.MultiplyAdd(8, 8, 8, 1, MatrixOperand.RowMajor(new double[10], 0, 8), MatrixOperand.RowMajor(new double[64], 0, 8), c, 0, 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Gemm.MultiplyAdd(8, 8, 8, 1, MatrixOperand.RowMajor(new double[64], 0, 8), MatrixOperand.RowMajor(new double[64], 0, 8), c, 1, 8));
     }
 }
