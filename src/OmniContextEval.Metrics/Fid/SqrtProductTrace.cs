@@ -26,8 +26,9 @@ public static class SqrtProductTrace
 
     /// <summary>
     /// Tr((S1 S2)^(1/2)) for d x d row-major symmetric PSD matrices (not modified); NaN when an entry is not finite.
-    /// The optional bounds on the ranks (for a covariance: samples - 1) only choose which matrix is factored: the one
-    /// of lower rank makes a smaller congruence.
+    /// The optional bounds on the ranks (for a covariance: samples - 1) only choose which matrix is factored (S1 unless
+    /// S2's bound is lower): the one of lower rank makes a smaller congruence. The value does not depend on them
+    /// beyond rounding.
     /// </summary>
     public static double Compute(double[] s1, double[] s2, int d, int rankBound1 = int.MaxValue, int rankBound2 = int.MaxValue)
     {
@@ -37,18 +38,13 @@ public static class SqrtProductTrace
         if (!AllFinite(s1) || !AllFinite(s2))
             return double.NaN;
         if (rankBound2 < rankBound1)
-            (s1, s2, rankBound1, rankBound2) = (s2, s1, rankBound2, rankBound1);
-        var (factor, pivots, rank) = Factor(s1, d);
-        var other = s2;
-        if (rank == d && rankBound2 < d)
-        {
-            var second = Factor(s2, d);
-            if (second.Rank < rank)
-                ((factor, pivots, rank), other) = (second, s1);
-        }
+            (s1, s2) = (s2, s1);
+        var factor = (double[])s1.Clone();
+        var pivots = new int[d];
+        int rank = PivotedCholesky.Factor(factor, d, pivots);
         if (rank == 0)
             return 0;
-        var congruence = Congruence(factor, pivots, rank, other, d);
+        var congruence = Congruence(factor, pivots, rank, s2, d);
         var diagonal = new double[rank];
         var offDiagonal = new double[Math.Max(rank - 1, 0)];
         Tridiagonalization.Reduce(congruence, rank, diagonal, offDiagonal);
@@ -62,14 +58,6 @@ public static class SqrtProductTrace
             if (lambda > floor)
                 sum += Math.Sqrt(lambda);
         return sum;
-    }
-
-    private static (double[] Factor, int[] Pivots, int Rank) Factor(double[] s, int d)
-    {
-        var factor = (double[])s.Clone();
-        var pivots = new int[d];
-        int rank = PivotedCholesky.Factor(factor, d, pivots);
-        return (factor, pivots, rank);
     }
 
     /// <summary>
