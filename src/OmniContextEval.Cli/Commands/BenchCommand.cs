@@ -10,6 +10,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure throughput of harness components.");
         command.Subcommands.Add(BenchGeneratorCommand.Create());
         command.Subcommands.Add(BenchModelsCommand.Create());
+        command.Subcommands.Add(BenchFidCommand.Create());
         return command;
     }
 }

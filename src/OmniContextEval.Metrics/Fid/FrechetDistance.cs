@@ -2,8 +2,8 @@ namespace OmniContextEval.Metrics.Fid;
 
 /// <summary>
 /// Fréchet distance between two Gaussians: |mu1 - mu2|^2 + Tr(S1) + Tr(S2) - 2 Tr((S1 S2)^(1/2)), in float64.
-/// Tr((S1 S2)^(1/2)) is taken in the stable symmetric form: the sum of square roots of the eigenvalues of
-/// sqrt(S1) S2 sqrt(S1) (symmetric eigensolver, eigenvalues clipped at 0). As pytorch-fid does, when the result
+/// Tr((S1 S2)^(1/2)) is taken in a stable symmetric form, the sum of square roots of the eigenvalues (clipped at 0)
+/// of the congruence L^T S2 L with S1 = L L^T (<see cref="SqrtProductTrace"/>). As pytorch-fid does, when the result
 /// is not finite it retries once with 1e-6 added to both diagonals (reported in <see cref="FrechetResult.EpsilonRetried"/>).
 /// </summary>
 public static class FrechetDistance
@@ -24,8 +24,7 @@ public static class FrechetDistance
     private static double Distance(FeatureStatistics a, FeatureStatistics b, double epsilon)
     {
         int d = a.Dimension;
-        var s1 = (double[])a.Covariance.Clone();
-        var s2 = (double[])b.Covariance.Clone();
+        var (s1, s2) = epsilon == 0 ? (a.Covariance, b.Covariance) : ((double[])a.Covariance.Clone(), (double[])b.Covariance.Clone());
         for (int i = 0; i < d && epsilon != 0; i++)
         {
             s1[i * d + i] += epsilon;
@@ -39,10 +38,14 @@ public static class FrechetDistance
             trace1 += s1[i * d + i];
             trace2 += s2[i * d + i];
         }
-        if (!s1.All(double.IsFinite) || !s2.All(double.IsFinite) || !double.IsFinite(meanTerm))
+        if (!double.IsFinite(meanTerm))
             return double.NaN;
-        return meanTerm + trace1 + trace2 - 2 * SymmetricEigen.SqrtProductTrace(s1, s2, d);
+        return meanTerm + trace1 + trace2 - 2 * SqrtProductTrace.Compute(s1, s2, d, RankBound(a, epsilon), RankBound(b, epsilon));
     }
+
+    /// <summary>A covariance of n samples has rank at most n - 1 (unless the retry's epsilon was added); an unknown count (0) bounds nothing.</summary>
+    private static int RankBound(FeatureStatistics s, double epsilon) =>
+        epsilon == 0 && s.Count > 1 && s.Count <= s.Dimension ? (int)s.Count - 1 : s.Dimension;
 }
 
 /// <summary>A Fréchet distance (lower is better; 0 for identical Gaussians) and whether pytorch-fid's eps retry was needed.</summary>

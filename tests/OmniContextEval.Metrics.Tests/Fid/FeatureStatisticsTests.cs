@@ -1,4 +1,5 @@
 using OmniContextEval.Metrics.Fid;
+using OmniContextEval.Metrics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Metrics.Tests.TestSupport;
 using OmniContextEval.Testing;
@@ -16,6 +17,29 @@ public class FeatureStatisticsTests
         Assert.Equal(expected.GetProperty("mu0A").GetDouble(), stats.Mean[0], 1e-12);
         Assert.Equal(expected.GetProperty("sigma01A").GetDouble(), stats.CovarianceAt(0, 1), 1e-12);
         Assert.Equal(expected.GetProperty("traceSigmaA").GetDouble(), stats.CovarianceTrace(), 1e-10);
+    }
+
+    [Fact]
+    public void Result_is_bit_identical_however_rows_are_batched_and_for_any_thread_count()
+    {
+        // More rows than one buffer of the accumulator, so that several rank-k updates are summed.
+        var rng = new Random(9);
+        int d = 200, n = 2 * FeatureStatisticsAccumulator.BufferRows + 37;
+        var rows = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, d).Select(_ => 5 + (float)rng.NextDouble()).ToArray()).ToList();
+
+        var whole = FeatureStatistics.Of(FeatureMatrix.FromRows(rows, d));
+        var streamed = new FeatureStatisticsAccumulator(d);
+        foreach (var chunk in rows.Chunk(45))
+            foreach (var row in chunk)
+                streamed.Add(row);
+        FeatureStatistics serial;
+        using (Parallelism.LimitTo(1))
+            serial = FeatureStatistics.Of(FeatureMatrix.FromRows(rows, d));
+
+        Assert.Equal(whole.Covariance, streamed.ToStatistics().Covariance);
+        Assert.Equal(whole.Covariance, serial.Covariance);
+        Assert.Equal(whole.Mean, serial.Mean);
+        Assert.Equal(whole.CovarianceAt(3, 160), whole.CovarianceAt(160, 3));
     }
 
     [Fact]

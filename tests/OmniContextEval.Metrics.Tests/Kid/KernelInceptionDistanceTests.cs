@@ -1,4 +1,5 @@
 using OmniContextEval.Metrics.Kid;
+using OmniContextEval.Metrics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Metrics.Tests.TestSupport;
 
@@ -55,4 +56,30 @@ public class KernelInceptionDistanceTests
 
         Assert.Equal(Enumerable.Range(0, 100), drawn.Order());
     }
+
+    [Fact]
+    public void Result_does_not_depend_on_the_thread_count()
+    {
+        var options = new KidOptions(Subsets: 30, MaxSubsetSize: 100, Seed: 3);
+
+        var parallel = KernelInceptionDistance.Compute(A, B, options);
+        KidResult serial;
+        using (Parallelism.LimitTo(1))
+            serial = KernelInceptionDistance.Compute(A, B, options);
+
+        Assert.Equal(serial, parallel);
+    }
+
+    [Fact]
+    public void Kernel_values_computed_per_subset_equal_those_cached_for_all_pairs()
+    {
+        var x = new SubsetSampler(4).Draw(A.Rows, 60);
+        var y = new SubsetSampler(5).Draw(B.Rows, 60);
+
+        double cached = new KernelValues(A, B).UnbiasedMmd(x, y);
+        double perSubset = new KernelValues(A, B, maxCachedEntries: 0).UnbiasedMmd(x, y);
+
+        Assert.Equal(cached, perSubset, 1e-12);
+    }
 }
+

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using OmniContextEval.Core;
+using OmniContextEval.Metrics.Benchmarks;
+using OmniContextEval.Metrics.LinearAlgebra;
+
+namespace OmniContextEval.Cli.Commands;
+
+/// <summary><c>omnictx bench fid</c>: seconds for feature statistics, FID and KID from cached features.</summary>
+public static class BenchFidCommand
+{
+    public static Command Create()
+    {
+        var repetitions = new Option<int>("--repetitions") { DefaultValueFactory = _ => 3, Description = "Timed repetitions per step (medians are reported)." };
+        var dimension = new Option<int>("--dimension") { DefaultValueFactory = _ => 2048, Description = "Feature dimension." };
+        var threads = new Option<int?>("--threads") { Description = "Threads for the dense kernels (default: all processors)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON on stdout." };
+        var command = new Command("fid", "Seconds for statistics of 1600 vectors, FID from two statistics (full rank and rank-deficient) and KID 1200 vs 400.")
+        {
+            repetitions, dimension, threads, json,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var log = new Progress<string>(line => Console.Error.WriteLine(line));
+            using var limit = parse.GetValue(threads) is { } n ? Parallelism.LimitTo(n) : null;
+            var result = FidBenchmark.Run(parse.GetValue(repetitions), parse.GetValue(dimension), log, cancel);
+            if (parse.GetValue(json))
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
+            else
+            {
+                Console.Out.WriteLine($"d = {result.Dimension}, {result.Threads} threads ({result.Processors} processors), median of {result.Repetitions}; FID GFLOP/s: nominal 8d^3/3");
+                Console.Out.WriteLine($"{"step",-44} {"seconds",9} {"GFLOP/s",8}  value");
+                foreach (var s in result.Steps)
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{s.Name,-44} {s.MedianSeconds,9:F3} {(s.GflopPerSecond is { } g ? g.ToString("F1", CultureInfo.InvariantCulture) : "-"),8}  {s.Value:G10}"));
+            }
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}
