@@ -23,7 +23,7 @@ public sealed class ImageFeatureExtractor(ModelSession session, Preprocessor pre
         return results;
     }
 
-    /// <summary>This network's job in a shared pass over the images <paramref name="images"/> (null: all).</summary>
-    public NetworkJob Job(Action<int, FeatureResult> sink, IReadOnlySet<int>? images = null) =>
-        new(Session, Preprocessor, Cache, sink) { Images = images };
+    /// <summary>This network's job in a shared pass over the images <paramref name="images"/> (null: all); see <see cref="NetworkJob"/> for the rest.</summary>
+    public NetworkJob Job(Action<int, FeatureResult> sink, IReadOnlySet<int>? images = null, int? cachedOutputs = null, IReadOnlySet<int>? mustRun = null) =>
+        new(Session, Preprocessor, Cache, sink) { Images = images, CachedOutputs = cachedOutputs, MustRun = mustRun };
 }

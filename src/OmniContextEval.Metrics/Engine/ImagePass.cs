@@ -110,7 +110,7 @@ public sealed class ImagePass(EngineOptions? options = null)
         var misses = new List<int>();
         foreach (var j in wanted)
         {
-            if (networks[j].Cache is { } cache && cache.TryGet(networks[j].Key(hash), out var cached))
+            if (networks[j].UsesCacheFor(index) && networks[j].Cache!.TryGet(networks[j].Key(hash), out var cached))
             {
                 networks[j].CountCached();
                 finish(networks[j], index, new FeatureResult(image.Name, hash, cached, null, true));
@@ -236,7 +236,7 @@ public sealed class ImagePass(EngineOptions? options = null)
                 continue;
             }
             if (job.Cache is not null)
-                toCache.Add((job.Key(p.Hash), items[i]));
+                toCache.Add((job.Key(p.Hash), job.ToCache(items[i])));
             finish(job, p.Index, new FeatureResult(p.Name, p.Hash, items[i], null, false, shapes));
         }
         job.Cache?.PutMany(toCache);

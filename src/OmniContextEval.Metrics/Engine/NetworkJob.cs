@@ -22,6 +22,15 @@ public sealed class NetworkJob(ModelSession session, Preprocessor preprocessor, 
 
     public bool Includes(int image) => Images is null || Images.Contains(image);
 
+    /// <summary>
+    /// How many leading outputs the cache keeps (null: all). DINOv2's patch tokens are 256 times the size of its CLS
+    /// token; a run keeps what it derives from them (subject matches) instead. The count is part of the cache key.
+    /// </summary>
+    public int? CachedOutputs { get; init; }
+
+    /// <summary>Images to run even when the cache holds their features (a consumer needs outputs the cache does not keep).</summary>
+    public IReadOnlySet<int>? MustRun { get; init; }
+
     /// <summary>Images this job ran through the network in the last pass.</summary>
     public int Computed => computed;
     /// <summary>Images whose features came from the cache.</summary>
@@ -34,7 +43,12 @@ public sealed class NetworkJob(ModelSession session, Preprocessor preprocessor, 
     internal void CountComputed(int count) => Interlocked.Add(ref computed, count);
     internal void CountCached() => Interlocked.Increment(ref cached);
 
-    internal FeatureKey Key(string contentHash) => new(Session.Sha256, Preprocessor.Name, contentHash);
+    internal FeatureKey Key(string contentHash) =>
+        new(Session.Sha256, CachedOutputs is { } n ? $"{Preprocessor.Name}#first{n}" : Preprocessor.Name, contentHash);
+
+    internal bool UsesCacheFor(int image) => Cache is not null && MustRun?.Contains(image) != true;
+
+    internal float[][] ToCache(float[][] outputs) => CachedOutputs is { } n && n < outputs.Length ? outputs[..n] : outputs;
 
     internal void Finish(int image, FeatureResult result) => sink(image, result);
 }

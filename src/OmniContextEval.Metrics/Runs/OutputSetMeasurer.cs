@@ -29,8 +29,12 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
     {
         var registry = OpenRegistry();
         using var pool = new ModelSessionPool(registry, settings.Session);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var cache = settings.CachePath is null ? null : FeatureCache.Open(settings.CachePath, w => log.WriteLine($"warning: {w}"));
+        var openCache = new StageTiming("open the feature cache", 0, 0, clock.Elapsed.TotalSeconds);
+        clock.Restart();
         var models = ScoringModels.Load(pool, cache, settings.Engine);
+        var openModels = new StageTiming("open and verify the models", ScoringModelNames.All.Count(n => !models.Missing.ContainsKey(n)), 0, clock.Elapsed.TotalSeconds);
 
         var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
         string? OutputPath(GenerationRecord r) => r.Status == GenerationStatus.Ok && r.OutputPath is not null ? Path.GetFullPath(Path.Combine(outputFolder, r.OutputPath)) : null;
@@ -41,7 +45,7 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
         foreach (var (_, reason) in models.Missing.OrderBy(p => p.Key, StringComparer.Ordinal))
             log.WriteLine($"warning: {reason}; its metrics are not computed");
         var used = ScoringModelNames.All.Where(n => !models.Missing.ContainsKey(n)).ToDictionary(n => n, n => registry.Get(n).Sha256);
-        return new MeasuredOutputs(scored.Raw, scored.SetLevel, used, models.Missing.Keys.Order(StringComparer.Ordinal).ToList(), scored.Timings);
+        return new MeasuredOutputs(scored.Raw, scored.SetLevel, used, models.Missing.Keys.Order(StringComparer.Ordinal).ToList(), [openCache, openModels, .. scored.Timings]);
     }
 
     private ModelRegistry OpenRegistry()

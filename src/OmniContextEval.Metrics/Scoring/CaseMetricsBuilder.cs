@@ -9,9 +9,11 @@ namespace OmniContextEval.Metrics.Scoring;
 
 /// <summary>Builds one case's <see cref="RawCaseMetrics"/> from features already extracted for all requests.</summary>
 /// <param name="referenceValues">PSNR, SSIM and LPIPS of an output (by full path) against its reference, and why any failed.</param>
+/// <param name="subjectScore">The DINOv2 region match of (output, input image, subject cells), or null when not computed.</param>
 internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string, FeatureResult>? clip,
     Dictionary<string, FeatureResult>? dino, Dictionary<string, float[]> texts,
-    Func<string, (IReadOnlyDictionary<string, double> Values, string? Error)> referenceValues)
+    Func<string, (IReadOnlyDictionary<string, double> Values, string? Error)> referenceValues,
+    Func<string, string, CellBox, double?> subjectScore)
 {
     private static readonly string[] NetworkMetrics =
         [MetricNames.ClipText, MetricNames.ClipImage, MetricNames.DinoGlobal, MetricNames.DinoSubjects, MetricNames.KeywordCoverage, MetricNames.Checklist];
@@ -59,7 +61,7 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         Set(MetricNames.ClipImage, MeanCosine(clipOut, clipIn, 0), clipWhy ?? "no input image has CLIP features");
         Set(MetricNames.DinoGlobal, MeanCosine(dinoOut, dinoIn, 0), dinoWhy ?? "no input image has DINOv2 features");
 
-        var subjects = dinoOut is null ? null : SubjectMatches(r, dinoOut, dinoIn, inputs, errors);
+        var subjects = dinoOut is null ? null : SubjectMatches(r, output, dinoIn, inputs, errors);
         if (subjects is { Count: > 0 }) perItem[MetricNames.DinoSubjects] = subjects;
         Set(MetricNames.DinoSubjects, subjects is { Count: > 0 } && subjects.All(double.IsFinite) ? subjects.Average() : null,
             dinoWhy ?? (r.Case.Subjects.Count == 0 ? "case lists no subjects" : "a subject's input image has no DINOv2 features"));
@@ -115,9 +117,8 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
         return cosines.Count > 0 ? cosines.Average() : null;
     }
 
-    private static List<double> SubjectMatches(ScoringRequest r, FeatureResult output, List<FeatureResult?> inputs, List<string> inputPaths, List<string> errors)
+    private List<double> SubjectMatches(ScoringRequest r, string output, List<FeatureResult?> inputs, List<string> inputPaths, List<string> errors)
     {
-        var grid = PatchGrid.DinoV2;
         var scores = new List<double>();
         foreach (var subject in r.Case.Subjects)
         {
@@ -127,20 +128,9 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
                 scores.Add(double.NaN);
                 continue;
             }
-            var cells = new CellBox(0, 0, grid.Size, grid.Size);
-            if (subject.Box is not null)
-            {
-                try
-                {
-                    var info = ImageDecoder.ReadInfo(inputPaths[subject.ImageIndex]);
-                    cells = grid.Map(subject.Box, info.Width, info.Height);
-                }
-                catch (ImageDecodeException e)
-                {
-                    errors.Add($"subject '{subject.Name}': {e.Message}");
-                }
-            }
-            scores.Add(SubjectRegionMatcher.Match(input.Output(1), cells, output.Output(1), grid.Size));
+            var (cells, error) = SubjectPairs.CellsOf(subject, inputPaths[subject.ImageIndex]);
+            if (error is not null) errors.Add(error);
+            scores.Add(subjectScore(output, inputPaths[subject.ImageIndex], cells) ?? double.NaN);
         }
         return scores;
     }

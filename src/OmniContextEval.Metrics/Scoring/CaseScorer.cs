@@ -27,25 +27,32 @@ public sealed class CaseScorer(ScoringModels models, EngineOptions? options = nu
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
         var images = new ScoringImages(requests);
+        var clock = Stopwatch.StartNew();
         images.HashAll(cancel);
+        var timings = new List<StageTiming> { new("hash images", images.Images.Count, 0, clock.Elapsed.TotalSeconds) };
+        clock.Restart();
         var pairs = new ReferencePairs(images, models.Lpips, models.Cache);
+        timings.Add(new StageTiming("reference pairs from the cache", images.Pairs.Count, 0, clock.Elapsed.TotalSeconds));
         var clip = new FeatureResult?[images.Images.Count];
         var dino = new FeatureResult?[images.Images.Count];
         var inception = new FeatureResult?[images.Images.Count];
         var setLevelImages = images.Outputs.Concat(images.References).ToHashSet();
+        var subjects = models.Dino is null ? null : new SubjectPairs(images, requests, models.Dino.Session.Sha256, models.Cache);
         var networks = new[]
         {
             models.ClipImage?.Job((i, r) => clip[i] = r, images.Embedded),
-            models.Dino?.Job((i, r) => dino[i] = r, images.Embedded),
+            // DINOv2: the cache keeps the CLS token; subject matches are cached instead of patch tokens
+            models.Dino?.Job(subjects!.Collector((i, r) => dino[i] = r.Ok ? r with { Outputs = r.Outputs![..1] } : r), images.Embedded, cachedOutputs: 1, mustRun: subjects.NeedPatches),
             models.Inception?.Job((i, r) => inception[i] = r, setLevelImages),
             pairs.LpipsJob(),
         }.OfType<NetworkJob>().ToList();
         var total = ImagePass.Work(images.Images.Count, networks);
         var counter = progress is null ? null : new SynchronousProgress<int>(done => progress.Report((done, total)));
-        var clock = Stopwatch.StartNew();
+        clock.Restart();
         await new ImagePass(options).RunAsync(images.Images, networks, pairs.PixelJob() is { } pixels ? [pixels] : [], counter, cancel);
         pairs.Store();
-        var timings = networks.Select(n => new StageTiming(n.Session.Entry.Name, n.Computed, n.Cached, n.NetworkTime.TotalSeconds)).ToList();
+        subjects?.Store();
+        timings.AddRange(networks.Select(n => new StageTiming(n.Session.Entry.Name, n.Computed, n.Cached, n.NetworkTime.TotalSeconds)));
         timings.Add(new StageTiming("image pass (wall)", images.Images.Count, 0, clock.Elapsed.TotalSeconds));
 
         var texts = requests.SelectMany(CaseMetricsBuilder.TextsOf).Distinct().ToList();
@@ -61,9 +68,10 @@ public sealed class CaseScorer(ScoringModels models, EngineOptions? options = nu
         Dictionary<string, FeatureResult>? ByPath(FeatureResult?[] results, bool present) => !present ? null
             : images.Embedded.Where(i => results[i] is not null).ToDictionary(i => images.Images[i].Name, i => results[i]!);
         var builder = new CaseMetricsBuilder(models, ByPath(clip, models.ClipImage is not null), ByPath(dino, models.Dino is not null),
-            textEmbeddings, output => pairs.For(images.IndexOf(output)));
+            textEmbeddings, output => pairs.For(images.IndexOf(output)),
+            (output, input, cells) => subjects?.Score(output, input, cells));
         clock.Restart();
-        var raw = requests.Select(builder.Build).ToList();
+        var raw = requests.AsParallel().AsOrdered().Select(builder.Build).ToList();
         timings.Add(new StageTiming("case metrics", raw.Count, 0, clock.Elapsed.TotalSeconds));
         clock.Restart();
         var setLevel = models.Inception is null
