@@ -23,10 +23,11 @@ public static class RunCommand
         var reports = new Option<string>("--reports-dir") { Description = "Where reports go.", DefaultValueFactory = _ => "reports" };
         var models = new Option<string?>("--models") { Description = $"Models folder (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder}); absent models make the result partial." };
         var device = new Option<string>("--device") { Description = "Where the networks run: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var overlap = new Option<bool>("--overlap") { Description = "Decode and preprocess while the networks run (default: in turns, each with every core; see docs/metrics-engine.md)." };
         var spec = CommonOptions.Spec();
         var command = new Command("run", "Generate every case and seed, compute metrics, score and write reports/<run>/index.html.")
         {
-            suite, seeds, runId, runs, reports, models, device, spec,
+            suite, seeds, runId, runs, reports, models, device, overlap, spec,
         };
         generatorOptions.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -39,7 +40,7 @@ public static class RunCommand
             var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
                 new GeneratorStage(generatorSettings, generatorOptions.Method(parse)),
                 new MetricsStage(new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),
-                    new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), EngineOptions.Default,
+                    new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), new EngineOptions(OverlapInference: parse.GetValue(overlap)),
                     Path.Combine(parse.GetValue(runs)!, "feature-cache.sqlite")), Console.Error),
                 scoring, bytes, Console.Error);
             var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
