@@ -14,5 +14,11 @@ public sealed record FeatureResult(string Name, string? ContentHash, float[][]? 
     public float[] Output(int index = 0) =>
         Outputs?[index] ?? throw new InvalidOperationException($"{Name}: no features ({Error})");
 
+    /// <summary>Why there are no features, without the image's name (decode errors start with its path).</summary>
+    public string? Reason => Error is { } e && e.StartsWith(Name + ": ", StringComparison.Ordinal) ? e[(Name.Length + 2)..] : Error;
+
+    /// <summary>The failure as one message naming the image once.</summary>
+    public string Describe() => $"{Name}: {Reason ?? "ok"}";
+
     public static FeatureResult Failed(string name, string? hash, string error) => new(name, hash, null, error, false);
 }

@@ -28,7 +28,7 @@ public static class ImageEmbedder
         var results = await extractor.ExtractAsync(files.Select(ImageInput.FromFile).ToList(), progress, cancel);
         var failed = results.Where(r => !r.Ok).ToList();
         if (failed.Count > 0)
-            throw new HarnessException(string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error}")), ExitCodes.InvalidInput);
+            throw new HarnessException(string.Join("; ", failed.Select(f => f.Describe())), ExitCodes.InvalidInput);
         var dimension = extractor.Session.OutputItemSizes[0];
         var matrix = new float[results.Count * dimension];
         for (var i = 0; i < results.Count; i++)

@@ -29,13 +29,10 @@ public sealed class InceptionFeatureExtractor(ModelSession session, Preprocessor
     {
         var results = extractor.ExtractAsync(images, cancel: cancel).GetAwaiter().GetResult();
         var rows = results.Where(r => r.Ok).Select(r => r.Output(0)).ToList();
-        var failures = results.Where(r => !r.Ok).Select(r => new ImageFailure(r.Name, Reason(r))).ToList();
+        var failures = results.Where(r => !r.Ok).Select(r => new ImageFailure(r.Name, r.Reason ?? "no features")).ToList();
         var dimension = checked((int)session.Entry.Outputs[0].Shape[^1]);
         return new FeatureSet(FeatureMatrix.FromRows(rows, dimension), failures);
     }
-
-    private static string Reason(FeatureResult result) =>
-        result.Error is { } e && e.StartsWith(result.Name + ": ", StringComparison.Ordinal) ? e[(result.Name.Length + 2)..] : result.Error ?? "no features";
 }
 
 /// <summary>Features of the images that succeeded, and the ones that did not.</summary>

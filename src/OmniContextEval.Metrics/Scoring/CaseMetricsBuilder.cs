@@ -102,7 +102,7 @@ internal sealed class CaseMetricsBuilder(ScoringModels models, Dictionary<string
     {
         if (features is null || !features.TryGetValue(path, out var result)) return null;
         if (result.Ok) return result;
-        errors.Add($"{model}: {result.Name}: {result.Error}");
+        errors.Add($"{model}: {result.Describe()}");
         return null;
     }
 
