@@ -19,11 +19,10 @@ internal sealed class ReferencePairs
 
     private readonly ScoringImages images;
     private readonly LpipsScorer? lpips;
-    private readonly FeatureCache? cache;
+    private readonly PairValueCache cache;
     private readonly string? lpipsMetric;
     private readonly Dictionary<int, Dictionary<string, double>> values = [];
     private readonly Dictionary<int, string> errors = [];
-    private readonly List<(PairKey, double[])> toCache = [];
     private readonly Lock gate = new();
     private readonly List<ReferencePair> pixelPending = [], lpipsPending = [];
 
@@ -31,7 +30,7 @@ internal sealed class ReferencePairs
     {
         this.images = images;
         this.lpips = lpips;
-        this.cache = cache;
+        this.cache = new PairValueCache(images, cache);
         lpipsMetric = lpips is null ? null : $"lpips-v0.1/{lpips.Session.Sha256}/{lpips.WeightsSha256}";
         foreach (var pair in images.Pairs)
         {
@@ -64,7 +63,7 @@ internal sealed class ReferencePairs
     }
 
     /// <summary>Writes the newly computed values to the cache.</summary>
-    public void Store() => cache?.PutPairs(toCache);
+    public void Store() => cache.Store();
 
     /// <summary>PSNR, SSIM and LPIPS for the output image at <paramref name="output"/> (those computed), and why any failed.</summary>
     public (IReadOnlyDictionary<string, double> Values, string? Error) For(int output) =>
@@ -72,8 +71,7 @@ internal sealed class ReferencePairs
 
     private bool FromCache(ReferencePair pair, string metric, string[] names)
     {
-        if (cache is null || images.HashOf(pair.Output) is not { } a || images.HashOf(pair.Reference) is not { } b
-            || !cache.TryGetPair(new PairKey(metric, a, b), out var cached) || cached.Length != names.Length)
+        if (!cache.TryGet(metric, pair.Output, pair.Reference, names.Length, out var cached))
             return false;
         for (var i = 0; i < names.Length; i++)
             Record(pair, names[i], cached[i]);
@@ -121,12 +119,9 @@ internal sealed class ReferencePairs
     private void Computed(ReferencePair pair, string metric, string[] names, double[] computed)
     {
         lock (gate)
-        {
             for (var i = 0; i < names.Length; i++)
                 Record(pair, names[i], computed[i]);
-            if (images.HashOf(pair.Output) is { } a && images.HashOf(pair.Reference) is { } b)
-                toCache.Add((new PairKey(metric, a, b), computed));
-        }
+        cache.Add(metric, pair.Output, pair.Reference, computed);
     }
 
     private void Record(ReferencePair pair, string name, double value)

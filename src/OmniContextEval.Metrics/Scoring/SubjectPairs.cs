@@ -13,17 +13,16 @@ namespace OmniContextEval.Metrics.Scoring;
 internal sealed class SubjectPairs
 {
     private readonly ScoringImages images;
-    private readonly FeatureCache? cache;
+    private readonly PairValueCache cache;
     private readonly string metric;
     private readonly Dictionary<(int Output, int Input, CellBox Cells), double> scores = [];
     private readonly Dictionary<(int Output, int Input), List<CellBox>> pending = [];
-    private readonly List<(PairKey, double[])> toCache = [];
     private readonly Lock gate = new();
 
     public SubjectPairs(ScoringImages images, IReadOnlyList<ScoringRequest> requests, string dinoSha256, FeatureCache? cache)
     {
         this.images = images;
-        this.cache = cache;
+        this.cache = new PairValueCache(images, cache);
         metric = $"dino-subject/1/{dinoSha256}";
         foreach (var r in requests.Where(r => r.OutputImage is not null))
         {
@@ -62,7 +61,7 @@ internal sealed class SubjectPairs
     }
 
     /// <summary>Writes the newly computed matches to the cache.</summary>
-    public void Store() => cache?.PutPairs(toCache);
+    public void Store() => cache.Store();
 
     /// <summary>The match of the subject in <paramref name="cells"/> of the input image against the output, or null when not computed.</summary>
     public double? Score(string output, string input, CellBox cells) =>
@@ -86,8 +85,7 @@ internal sealed class SubjectPairs
 
     private bool FromCache(int output, int input, CellBox cells)
     {
-        if (cache is null || images.HashOf(output) is not { } a || images.HashOf(input) is not { } b
-            || !cache.TryGetPair(Key(cells, a, b), out var cached) || cached.Length != 1)
+        if (!cache.TryGet(Metric(cells), output, input, 1, out var cached))
             return false;
         scores[(output, input, cells)] = cached[0];
         return true;
@@ -96,13 +94,9 @@ internal sealed class SubjectPairs
     private void Computed(int output, int input, CellBox cells, double score)
     {
         lock (gate)
-        {
             scores[(output, input, cells)] = score;
-            if (images.HashOf(output) is { } a && images.HashOf(input) is { } b)
-                toCache.Add((Key(cells, a, b), [score]));
-        }
+        cache.Add(Metric(cells), output, input, [score]);
     }
 
-    private PairKey Key(CellBox cells, string output, string input) =>
-        new($"{metric}/{cells.Left},{cells.Top},{cells.Width},{cells.Height}", output, input);
+    private string Metric(CellBox cells) => $"{metric}/{cells.Left},{cells.Top},{cells.Width},{cells.Height}";
 }
