@@ -5,7 +5,7 @@ namespace OmniContextEval.Metrics.LinearAlgebra;
 /// <summary>
 /// Cholesky factorisation with diagonal pivoting of a symmetric positive semi-definite matrix, A = P L L^T P^T,
 /// stopping at the numerical rank: when the largest remaining diagonal element is at most n * eps * max(diag(A))
-/// (the default tolerance of LAPACK's dpstrf). Pivoting is by threshold: the next diagonal element stays the pivot
+/// (the default tolerance of LAPACK's dpstrf), or at a rank known beforehand (a covariance of k samples: k - 1). Pivoting is by threshold: the next diagonal element stays the pivot
 /// while it is at least <see cref="Threshold"/> of the largest (a swap touches every row below), else the largest
 /// is swapped in, so no pivot is small next to what is left. Blocked: inside a panel each column is computed from
 /// the panel's previous columns (left-looking); after the panel the trailing matrix gets one rank-k update through
@@ -21,10 +21,11 @@ internal static class PivotedCholesky
     /// <summary>
     /// Factors the lower triangle of <paramref name="a"/> (n x n, row-major) in place and returns the rank r.
     /// Afterwards row i, columns 0..min(i, r - 1), hold L (n x r, lower trapezoidal, rows in pivot order); the rest of
-    /// the array is scratch. <paramref name="pivots"/>[i] is the original index of pivot row i.
+    /// the array is scratch. <paramref name="pivots"/>[i] is the original index of pivot row i. The factorisation stops
+    /// after <paramref name="maxRank"/> columns at the latest.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Factor(double[] a, int n, int[] pivots)
+    public static int Factor(double[] a, int n, int[] pivots, int maxRank = int.MaxValue)
     {
         for (int i = 0; i < n; i++)
             pivots[i] = i;
@@ -39,6 +40,8 @@ internal static class PivotedCholesky
             Array.Clear(updates, k0, n - k0);
             for (int j = k0; j < k1; j++)
             {
+                if (j >= maxRank)
+                    return j;
                 int pivot = j;
                 double current = a[j * n + j] - updates[j], best = current;
                 for (int i = j + 1; i < n; i++)

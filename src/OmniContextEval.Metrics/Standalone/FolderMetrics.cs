@@ -1,8 +1,10 @@
 using OmniContextEval.Core;
+using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Networks;
+using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Metrics.Scoring;
 using OmniContextEval.Onnx.Sessions;
 
@@ -10,14 +12,16 @@ namespace OmniContextEval.Metrics.Standalone;
 
 /// <summary>
 /// FID and KID between two image folders, as <c>omnictx metric fid|kid</c> runs them (pytorch-fid and
-/// torch-fidelity style). For FID either side may be a statistics file (.npz, pytorch-fid layout) instead of a folder.
+/// torch-fidelity style). For FID either side may be a statistics file (.npz with <c>mu</c> and <c>sigma</c>, as
+/// pytorch-fid and clean-fid write them), for KID a feature file (.npy, float32 [images, dimension]) instead of a
+/// folder. The models folder is resolved (<paramref name="modelsDir"/> called) only when a side is a folder.
 /// </summary>
 public static class FolderMetrics
 {
     /// <summary>The Inception model's name in models.json.</summary>
     public const string InceptionModel = ScoringModelNames.Inception;
 
-    public static FidRun Fid(string modelsDir, string a, string b, FidMode mode, NetworkSettings settings, CancellationToken cancel = default)
+    public static FidRun Fid(Func<string> modelsDir, string a, string b, FidMode mode, NetworkSettings settings, CancellationToken cancel = default)
     {
         ModelSession? network = null;
         try
@@ -27,7 +31,7 @@ public static class FolderMetrics
             {
                 if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
                     return StatisticsFile.Load(path);
-                network ??= Open(modelsDir, settings);
+                network ??= Open(modelsDir(), settings);
                 var set = Extract(network, path, mode, settings, cancel);
                 failures.AddRange(set.Failures);
                 return FeatureStatistics.Of(set.Features);
@@ -57,13 +61,44 @@ public static class FolderMetrics
         return new FidStatisticsRun(npzPath, stats.Count, stats.Dimension, mode.Name(), set.Failures);
     }
 
-    public static KidRun Kid(string modelsDir, string a, string b, FidMode mode, KidOptions options, NetworkSettings settings, CancellationToken cancel = default)
+    public static KidRun Kid(Func<string> modelsDir, string a, string b, FidMode mode, KidOptions options, NetworkSettings settings, CancellationToken cancel = default)
     {
-        using var network = Open(modelsDir, settings);
-        var setA = Extract(network, a, mode, settings, cancel);
-        var setB = Extract(network, b, mode, settings, cancel);
-        var result = KernelInceptionDistance.Compute(setA.Features, setB.Features, options);
-        return new KidRun(result, mode.Name(), setA.Features.Rows, setB.Features.Rows, [.. setA.Failures, .. setB.Failures]);
+        ModelSession? network = null;
+        try
+        {
+            FeatureSet Side(string path)
+            {
+                if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+                    return new FeatureSet(ReadFeatures(path), []);
+                network ??= Open(modelsDir(), settings);
+                return Extract(network, path, mode, settings, cancel);
+            }
+            var setA = Side(a);
+            var setB = Side(b);
+            if (setA.Features.Dimension != setB.Features.Dimension)
+                throw new HarnessException($"{a} has {setA.Features.Dimension}-d features, {b} has {setB.Features.Dimension}-d", ExitCodes.InvalidInput);
+            var result = KernelInceptionDistance.Compute(setA.Features, setB.Features, options);
+            return new KidRun(result, network is null ? "features" : mode.Name(), setA.Features.Rows, setB.Features.Rows, [.. setA.Failures, .. setB.Failures]);
+        }
+        finally
+        {
+            network?.Dispose();
+        }
+    }
+
+    /// <summary>Features saved as a float32 .npy [images, dimension]; non-finite values are refused, naming the row.</summary>
+    private static FeatureMatrix ReadFeatures(string path)
+    {
+        if (!File.Exists(path))
+            throw new HarnessException($"{path}: feature file not found", ExitCodes.InvalidInput);
+        var features = FeatureMatrix.FromNpy(NpyReader.Read(path), path);
+        for (int i = 0; i < features.Rows; i++)
+            foreach (var v in features.Row(i))
+                if (!float.IsFinite(v))
+                    throw new HarnessException($"{path}: row {i} holds a non-finite value", ExitCodes.InvalidInput);
+        if (features.Rows < 2)
+            throw new HarnessException($"{path}: {features.Rows} feature vectors (at least 2 needed)", ExitCodes.InvalidInput);
+        return features;
     }
 
     private static ModelSession Open(string modelsDir, NetworkSettings settings) =>

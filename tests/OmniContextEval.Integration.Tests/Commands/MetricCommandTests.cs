@@ -7,6 +7,7 @@ using OmniContextEval.Testing;
 
 namespace OmniContextEval.Integration.Tests.Commands;
 
+[Collection("console")] // writes to the process console, which CliRunner captures
 public class MetricCommandTests
 {
     private static readonly string Models = TestPaths.Fixture("models");

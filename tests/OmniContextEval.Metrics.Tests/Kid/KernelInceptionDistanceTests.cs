@@ -50,9 +50,9 @@ public class KernelInceptionDistanceTests
     }
 
     [Fact]
-    public void Subset_sampler_draws_distinct_indices()
+    public void NumPy_choice_draws_distinct_indices()
     {
-        var drawn = new SubsetSampler(1).Draw(100, 100);
+        var drawn = new NumPyRandomState(1).Choice(100, 100);
 
         Assert.Equal(Enumerable.Range(0, 100), drawn.Order());
     }
@@ -73,8 +73,8 @@ public class KernelInceptionDistanceTests
     [Fact]
     public void Kernel_values_computed_per_subset_equal_those_cached_for_all_pairs()
     {
-        var x = new SubsetSampler(4).Draw(A.Rows, 60);
-        var y = new SubsetSampler(5).Draw(B.Rows, 60);
+        var x = new NumPyRandomState(4).Choice(A.Rows, 60);
+        var y = new NumPyRandomState(5).Choice(B.Rows, 60);
 
         double cached = new KernelValues(A, B).UnbiasedMmd(x, y);
         double perSubset = new KernelValues(A, B, maxCachedEntries: 0).UnbiasedMmd(x, y);
