@@ -3,8 +3,8 @@
 # Everything else comes from NuGet (ONNX Runtime, ScottPlot, ...) when dotnet restores; npm is not needed.
 #   tools/setup.sh            image codec libraries, and the headers the build compiles its codec layer against
 #   tools/setup.sh --tests    also what the tests need (Chromium for the browser test; python3-pil and
-#                             mate-backgrounds for the suite rebuild test, tools/build-suite.py; python3-numpy for
-#                             the .npy interchange test)
+#                             mate-backgrounds for the suite rebuild test, tools/build-suite.py, which also fetches
+#                             one npm package; python3-numpy for the .npy interchange test)
 set -euo pipefail
 # fonts-dejavu-core: the one font the charts use, loaded from its file so every machine draws the same pixels
 # (ScottPlot's SkiaSharp comes as the NoDependencies native build: it needs no fontconfig).
@@ -15,6 +15,8 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 command -v dotnet >/dev/null || { echo "setup: the .NET SDK 10 is required (dotnet not on PATH)" >&2; exit 1; }
+[[ "${1:-}" == "--tests" ]] && ! command -v npm >/dev/null &&
+  echo "setup: npm not found: the build does not need it, but the suite rebuild test (tools/build-suite.py fetches its emoji images with npm) will fail" >&2
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}" >&2
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
