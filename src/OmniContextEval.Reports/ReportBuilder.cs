@@ -9,7 +9,7 @@ namespace OmniContextEval.Reports;
 
 /// <summary>
 /// The report stage: from a results folder to reports/&lt;run&gt;/ with index.html (self-contained), a page per
-/// case under cases/, summary.md, charts/*.svg and cases.csv.
+/// case under cases/, summary.md, charts/*.svg and *.png (drawn by ScottPlot) and cases.csv.
 /// </summary>
 public static class ReportBuilder
 {
@@ -36,12 +36,12 @@ public static class ReportBuilder
             AtomicFile.WriteAllText(Path.Combine(casesFolder, $"{summary.CaseId}.html"),
                 CasePage.Render(summary, detail, byCase[summary.CaseId].OrderBy(s => s.Seed).ToList(), casesFolder));
         }
-        foreach (var chart in ReportCharts.All(results))
-            AtomicFile.WriteAllText(Path.Combine(root, "charts", $"{chart.Id}.svg"), chart.Svg);
-        AtomicFile.WriteAllText(Path.Combine(root, "summary.md"), MarkdownSummary.Render(results));
+        var charts = ReportCharts.All(results, scores).Select(ChartRenderer.Render).ToList();
+        var pngs = charts.Select(c => (c.Chart.Title, c.WriteTo(root))).ToList();
+        AtomicFile.WriteAllText(Path.Combine(root, "summary.md"), MarkdownSummary.Render(results, pngs));
         AtomicFile.WriteAllText(Path.Combine(root, "cases.csv"), CsvExporter.Cases(results));
         var index = Path.Combine(root, "index.html");
-        AtomicFile.WriteAllText(index, IndexPage.Render(results));
+        AtomicFile.WriteAllText(index, IndexPage.Render(results, charts));
         return index;
     }
 }

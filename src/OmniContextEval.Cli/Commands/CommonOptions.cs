@@ -16,6 +16,13 @@ public static class CommonOptions
         Description = "Compare results of different suites, scoring specifications, or partial with complete results.",
     };
 
+    /// <summary><c>--device</c>: where networks run; auto takes CUDA where its libraries load, else the CPU.</summary>
+    public static Option<string> Device() => new("--device")
+    {
+        Description = "Where the networks run: cpu, cuda, tensorrt or auto (CUDA where its libraries load, else CPU).",
+        DefaultValueFactory = _ => "auto",
+    };
+
     /// <summary>The specification and its bytes: the file given, or the built-in one.</summary>
     public static (ScoringSpec Spec, byte[] Bytes) LoadSpec(string? path) => path is null
         ? (ScoringSpecLoader.Default(), ScoringSpecLoader.DefaultBytes())

@@ -3,6 +3,7 @@ using System.Text;
 using OmniContextEval.Core;
 using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Onnx;
+using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Cli.Commands;
 
@@ -13,6 +14,7 @@ public sealed record DoctorReport(
     string? OnnxRuntimeVersion,
     IReadOnlyList<string> ExecutionProviders,
     string? OnnxRuntimeError,
+    IReadOnlyDictionary<string, IReadOnlyList<GpuLibraryStatus>> GpuLibraries,
     IReadOnlyList<NativeLibraryStatus> ImageLibraries,
     string ModelsFolder,
     IReadOnlyList<string> Models,
@@ -35,7 +37,9 @@ public sealed record DoctorReport(
         }
         var machine = $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores, .NET {Environment.Version}";
         var (folder, models, note) = FindModels();
-        return new DoctorReport(HarnessInfo.Version, machine, version, providers, error, NativeImageLibraries.Probe(), folder, models, note);
+        var gpu = new[] { ExecutionDevice.Cuda, ExecutionDevice.TensorRt }
+            .ToDictionary(SessionSettings.NameOf, d => Onnx.Sessions.GpuLibraries.Probe(d));
+        return new DoctorReport(HarnessInfo.Version, machine, version, providers, error, gpu, NativeImageLibraries.Probe(), folder, models, note);
     }
 
     /// <summary>The models folder that commands would use and what its manifest lists; none is a valid answer.</summary>
@@ -55,6 +59,13 @@ public sealed record DoctorReport(
         text.AppendLine($"ONNX Runtime         {OnnxRuntimeVersion ?? "not loaded"}");
         if (OnnxRuntimeError is not null) text.AppendLine($"  error: {OnnxRuntimeError}");
         text.AppendLine($"execution providers  {(ExecutionProviders.Count == 0 ? "none" : string.Join(", ", ExecutionProviders))}");
+        foreach (var (device, libraries) in GpuLibraries)
+        {
+            var missing = libraries.Count(l => !l.Loads);
+            text.AppendLine($"--device {device,-12} {(missing == 0 ? "usable" : $"unusable here: {missing} of {libraries.Count} libraries missing")}");
+            foreach (var lib in libraries)
+                text.AppendLine($"  {lib.Library,-36} {(lib.Loads ? "found" : "missing")}  {lib.What}");
+        }
         text.AppendLine("image libraries");
         foreach (var lib in ImageLibraries)
             text.AppendLine($"  {lib.Name,-18} {(lib.Found ? "found" : "MISSING")}  {lib.FileName}{(lib.Error is null ? "" : "  " + lib.Error)}");

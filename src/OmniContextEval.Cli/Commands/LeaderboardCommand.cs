@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OmniContextEval.Core;
 using OmniContextEval.Core.Scoring;
+using OmniContextEval.Reports.Charts;
 using OmniContextEval.Reports.Comparison;
 using OmniContextEval.Reports.Results;
 
@@ -12,7 +13,7 @@ public static class LeaderboardCommand
     public static Command Create()
     {
         var runs = new Argument<string[]>("runs") { Description = "Run folders (or results.json files) to rank.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out") { Description = "Folder for leaderboard.html, .md and .csv.", DefaultValueFactory = _ => Path.Combine("reports", "leaderboard") };
+        var output = new Option<string>("--out") { Description = "Folder for leaderboard.html, .md, .csv and charts/leaderboard.png and .svg.", DefaultValueFactory = _ => Path.Combine("reports", "leaderboard") };
         var force = CommonOptions.Force();
         var command = new Command("leaderboard", "Rank runs by total with 95% CIs; runs whose paired difference is not significant share a rank.")
         {
@@ -23,10 +24,11 @@ public static class LeaderboardCommand
             var results = parse.GetValue(runs)!.Select(ResultsReader.Read).ToList();
             var entries = Leaderboard.Rank(results, ScoringSpecLoader.Default().Statistics, parse.GetValue(force));
             var folder = parse.GetValue(output)!;
-            var markdown = LeaderboardExport.Markdown(entries);
+            var chart = ChartRenderer.Render(ComparisonCharts.Leaderboard(entries));
+            var markdown = LeaderboardExport.Markdown(entries, chart.WriteTo(folder));
             AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.md"), markdown);
             AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.csv"), LeaderboardExport.Csv(entries));
-            AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.html"), LeaderboardExport.Html(entries));
+            AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.html"), LeaderboardExport.Html(entries, chart.Svg));
             Console.Out.Write(markdown);
             Console.Error.WriteLine($"leaderboard: {Path.Combine(folder, "leaderboard.html")}");
             return ExitCodes.Success;

@@ -9,7 +9,7 @@ namespace OmniContextEval.Cli.Commands;
 public sealed class NetworkOptions
 {
     public Option<string?> Models { get; } = new("--models") { Description = $"Models folder (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder})." };
-    public Option<string> Device { get; } = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+    public Option<string> Device { get; } = CommonOptions.Device();
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads per network (0: one per core).", DefaultValueFactory = _ => 0 };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per network call.", DefaultValueFactory = _ => 16 };
     public Option<string?> Cache { get; } = new("--cache") { Description = "SQLite feature cache file (none unless given)." };

@@ -22,7 +22,7 @@ public static class RunCommand
         var runs = new Option<string>("--runs-dir") { Description = "Where run folders go.", DefaultValueFactory = _ => "runs" };
         var reports = new Option<string>("--reports-dir") { Description = "Where reports go.", DefaultValueFactory = _ => "reports" };
         var models = new Option<string?>("--models") { Description = $"Models folder (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder}); absent models make the result partial." };
-        var device = new Option<string>("--device") { Description = "Where the networks run: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var device = CommonOptions.Device();
         var overlap = new Option<bool>("--overlap") { Description = "Decode and preprocess while the networks run (default: in turns, each with every core; see docs/metrics-engine.md)." };
         var spec = CommonOptions.Spec();
         var command = new Command("run", "Generate every case and seed, compute metrics, score and write reports/<run>/index.html.")

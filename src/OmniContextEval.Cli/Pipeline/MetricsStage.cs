@@ -3,7 +3,10 @@ using OmniContextEval.Cli.Commands;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Generation.Running;
 using OmniContextEval.Metrics.Runs;
+using OmniContextEval.Onnx;
+using OmniContextEval.Onnx.Sessions;
 using OmniContextEval.Reports.Pipeline;
+using OmniContextEval.Reports.Results;
 
 namespace OmniContextEval.Cli.Pipeline;
 
@@ -19,7 +22,9 @@ public sealed class MetricsStage(MeasureSettings settings, TextWriter log) : IMe
         try { measured = await new OutputSetMeasurer(settings, log).MeasureAsync(suite.Cases, suite.Root, outputDir, records, progress, cancel); }
         finally { Console.Error.WriteLine(); } // end the progress line
         foreach (var timing in measured.Timings)
-            log.WriteLine($"  {timing}");        return new MeasureOutcome(measured.Raw, measured.SetLevel, measured.ModelHashes, measured.AbsentModels);
+            log.WriteLine($"  {timing}");
+        var inference = new InferenceInfo($"ONNX Runtime {OrtProbe.RuntimeVersion}", SessionSettings.NameOf(settings.Session.Device));
+        return new MeasureOutcome(measured.Raw, measured.SetLevel, measured.ModelHashes, measured.AbsentModels, inference);
     }
 
     /// <summary>Reports synchronously (unlike <see cref="Progress{T}"/>), so no update lands after the line is ended.</summary>

@@ -15,10 +15,14 @@ public sealed record CaseDelta(string CaseId, Subtask Subtask, double Baseline, 
     public double Delta => Candidate - Baseline;
 }
 
-/// <summary>The gate's verdict with every check and the cases that dropped most.</summary>
+/// <summary>The paired difference of the total over one subtask's cases, candidate - baseline (reported, not gated).</summary>
+/// <param name="Subtask">The subtask's published name.</param>
+public sealed record SubtaskDifference(string Subtask, PairedDifference Difference);
+
+/// <summary>The gate's verdict with every check, the per-subtask differences and the cases that dropped most.</summary>
 /// <param name="Margin">Points (0..100 scale) a measure may drop before it can count as a regression.</param>
 public sealed record GateResult(string Baseline, string Candidate, double Margin, IReadOnlyList<GateCheck> Checks,
-    IReadOnlyList<CaseDelta> MostRegressed)
+    IReadOnlyList<CaseDelta> MostRegressed, IReadOnlyList<SubtaskDifference> Subtasks)
 {
     public bool Regressed => Checks.Any(c => c.Regressed);
 }
@@ -41,7 +45,9 @@ public static class Gate
                 checks.Add(Check(dimension, pairs, dimension, margin, settings));
         var worst = pairs.Select(p => new CaseDelta(p.Baseline.CaseId, p.Baseline.Subtask, p.Baseline.Total, p.Candidate.Total))
             .Where(d => d.Delta < 0).OrderBy(d => d.Delta).ThenBy(d => d.CaseId, StringComparer.Ordinal).Take(worstCases).ToList();
-        return new GateResult(baseline.RunId, candidate.RunId, margin, checks, worst);
+        var subtasks = pairs.GroupBy(p => p.Baseline.Subtask).OrderBy(g => g.Key)
+            .Select(g => new SubtaskDifference(SubtaskInfo.PublishedName(g.Key), PairedCases.Difference(g.ToList(), null, settings))).ToList();
+        return new GateResult(baseline.RunId, candidate.RunId, margin, checks, worst, subtasks);
     }
 
     private static GateCheck Check(string measure, IReadOnlyList<(CaseSummary Baseline, CaseSummary Candidate)> pairs,

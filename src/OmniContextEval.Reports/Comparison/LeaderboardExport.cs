@@ -8,11 +8,13 @@ namespace OmniContextEval.Reports.Comparison;
 /// <summary>The leaderboard as Markdown, CSV and a self-contained HTML table (invariant numbers, escaped names).</summary>
 public static class LeaderboardExport
 {
-    public static string Markdown(IReadOnlyList<LeaderboardEntry> entries)
+    /// <param name="chartPng">Path of the runs chart PNG relative to leaderboard.md; none when null.</param>
+    public static string Markdown(IReadOnlyList<LeaderboardEntry> entries, string? chartPng = null)
     {
         var dimensions = entries[0].Dimensions.Keys.ToList();
         var subtasks = entries[0].Subtasks.Keys.ToList();
         var md = new StringBuilder("## OmniContextEval leaderboard\n\n");
+        if (chartPng is not null) md.Append(Image("Runs ranked by total with 95% CIs", chartPng));
         md.Append("| rank | run | total (95% CI) | vs above | ").Append(string.Join(" | ", dimensions.Concat(subtasks))).Append(" |\n")
           .Append("|---:|---|---|---|").Append(string.Concat(dimensions.Concat(subtasks).Select(_ => "---:|"))).Append('\n');
         foreach (var e in entries)
@@ -38,12 +40,15 @@ public static class LeaderboardExport
                 .. subtasks.Select(s => e.Subtasks.TryGetValue(s, out var x) ? CsvExporter.Number(x) : "")]));
     }
 
-    public static string Html(IReadOnlyList<LeaderboardEntry> entries)
+    /// <param name="chartSvg">The runs chart as SVG, inlined above the table; none when null.</param>
+    public static string Html(IReadOnlyList<LeaderboardEntry> entries, string? chartSvg = null)
     {
         var dimensions = entries[0].Dimensions.Keys.ToList();
         var subtasks = entries[0].Subtasks.Keys.ToList();
         var html = new StringBuilder(HtmlText.Head("OmniContextEval leaderboard"));
-        html.Append("<body><header><h1>OmniContextEval leaderboard</h1><div class=\"sub\">ranked by total; = marks a tie (paired difference not significant)</div></header><main class=\"wide\"><div class=\"table-wrap\"><table class=\"board\"><thead><tr>")
+        html.Append("<body><header><h1>OmniContextEval leaderboard</h1><div class=\"sub\">ranked by total; = marks a tie (paired difference not significant)</div></header><main class=\"wide\">")
+            .Append(chartSvg is null ? "" : $"<figure class=\"chart\" id=\"chart-leaderboard\">{chartSvg}</figure>")
+            .Append("<div class=\"table-wrap\"><table class=\"board\"><thead><tr>")
             .Append("<th class=\"num\">rank</th><th>run</th><th class=\"num\">total</th><th>95% CI</th><th>vs above</th>");
         foreach (var h in dimensions.Concat(subtasks)) html.Append($"<th class=\"num\">{HtmlText.E(h.Replace('_', ' '))}</th>");
         html.Append("</tr></thead><tbody>");

@@ -22,7 +22,7 @@ public static class HtmlText
     public static string RelativeUrl(string fromFolder, string toFile) =>
         string.Join('/', Path.GetRelativePath(fromFolder, toFile).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
 
-    /// <summary>The text of an embedded asset (CSS, JS, vendored Vega bundles).</summary>
+    /// <summary>The text of an embedded asset (report.css, report.js).</summary>
     public static string Asset(string logicalName)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(logicalName)

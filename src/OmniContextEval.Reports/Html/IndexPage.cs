@@ -7,13 +7,14 @@ using static OmniContextEval.Reports.Html.HtmlText;
 
 namespace OmniContextEval.Reports.Html;
 
-/// <summary>index.html: a self-contained overview (styles, scripts, Vega bundles and data inlined).</summary>
+/// <summary>index.html: a self-contained overview (styles, the small table script and the SVG charts inlined; no chart library).</summary>
 public static class IndexPage
 {
     /// <summary>How many of the lowest-scoring cases the "worst cases" table lists.</summary>
     public const int WorstCaseCount = 10;
 
-    public static string Render(RunResults results)
+    /// <param name="charts">The run's charts (<see cref="ReportCharts"/>), drawn; their SVGs are inlined.</param>
+    public static string Render(RunResults results, IReadOnlyList<RenderedChart> charts)
     {
         var overall = results.Summary.Overall;
         var html = new StringBuilder(Head($"OmniContextEval: {results.RunId}"));
@@ -22,7 +23,7 @@ public static class IndexPage
             .Append("</div></header><main>");
         Banners(html, results);
         Cards(html, overall);
-        Charts(html, results);
+        Charts(html, charts);
         SetLevel(html, results);
         html.Append("<h2>Worst cases</h2>");
         CaseTable.Render(html, results.Cases.OrderBy(c => c.Total).ThenBy(c => c.CaseId, StringComparer.Ordinal).Take(WorstCaseCount).ToList(), null, overall.Dimensions.Keys.ToList());
@@ -33,9 +34,8 @@ public static class IndexPage
         CaseTable.Render(html, results.Cases, "cases", overall.Dimensions.Keys.ToList());
         ProvenanceSection(html, results);
         html.Append("<footer>Scores 0-100, higher is better; intervals are seeded percentile bootstrap 95% CIs over cases. ")
-            .Append("Without JavaScript: <a href=\"summary.md\">summary.md</a>, <a href=\"charts/dimensions.svg\">charts/*.svg</a>, <a href=\"cases.csv\">cases.csv</a>.</footer></main>");
-        foreach (var vendor in new[] { "vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "report.js" })
-            html.Append("<script>").Append(Asset(vendor)).Append("</script>\n");
+            .Append("Also: <a href=\"summary.md\">summary.md</a>, <a href=\"charts/dimensions.png\">charts/*.png and *.svg</a>, <a href=\"cases.csv\">cases.csv</a>.</footer></main>");
+        html.Append("<script>").Append(Asset("report.js")).Append("</script>\n");
         return html.Append("</body></html>\n").ToString();
     }
 
@@ -64,15 +64,12 @@ public static class IndexPage
         html.Append($"<div class=\"{css}\"><div class=\"label\">{E(label)}</div><div class=\"value\">{Score(estimate.Mean)}</div>")
             .Append($"<div class=\"ci\">95% CI {Score(estimate.Lower)} – {Score(estimate.Upper)} · n = {Int(estimate.N)}</div></div>");
 
-    private static void Charts(StringBuilder html, RunResults results)
+    private static void Charts(StringBuilder html, IReadOnlyList<RenderedChart> charts)
     {
-        var charts = ReportCharts.All(results);
         html.Append("<h2>Scores</h2><div class=\"grid2\">");
         foreach (var chart in charts)
-            html.Append($"<div class=\"chart\" id=\"chart-{chart.Id}\" data-spec=\"spec-{chart.Id}\"></div>");
+            html.Append($"<figure class=\"chart\" id=\"chart-{E(chart.Chart.Id)}\" aria-label=\"{E(chart.Chart.Title)}\">").Append(chart.Svg).Append("</figure>");
         html.Append("</div>");
-        foreach (var chart in charts)
-            html.Append($"<script type=\"application/json\" id=\"spec-{chart.Id}\">{chart.VegaLite}</script>");
     }
 
     private static void SetLevel(StringBuilder html, RunResults results)
@@ -97,6 +94,7 @@ public static class IndexPage
         Row("scoring spec", $"{results.Spec.Name} v{results.Spec.Version} sha256 {results.Spec.Sha256}");
         Row("generator", $"{p.Generator.Name} config {p.Generator.ConfigHash} {string.Join(", ", p.Generator.Config.Select(c => $"{c.Key}={c.Value}"))}");
         foreach (var (model, hash) in p.Models) Row($"model {model}", hash);
+        Row("inference", p.Inference?.ToString() ?? "not recorded");
         Row("machine", $"{p.Machine.Os}, {p.Machine.Architecture}, {p.Machine.Cores} cores, {p.Machine.Runtime}");
         Row("timings", string.Join(", ", p.TimingsSeconds.Select(t => $"{t.Key} {Raw(Math.Round(t.Value, 1))} s")));
         html.Append("</dl>");

@@ -8,13 +8,15 @@ namespace OmniContextEval.Reports.Markdown;
 /// <summary>summary.md: the run in a few tables, fit for a CI step summary (GitHub-flavoured Markdown, invariant numbers).</summary>
 public static class MarkdownSummary
 {
-    public static string Render(RunResults results, int worstCases = 5)
+    /// <param name="charts">Chart PNGs to show after the total: (title, path relative to summary.md).</param>
+    public static string Render(RunResults results, IReadOnlyList<(string Title, string Png)>? charts = null, int worstCases = 5)
     {
         var overall = results.Summary.Overall;
         var md = new StringBuilder();
         md.Append($"## OmniContextEval: {Cell(results.RunId)}\n\n");
         md.Append($"Suite `{Cell(results.Suite.Name)}` ({results.Suite.CaseCount} cases), seeds {string.Join(", ", results.Seeds)}, ")
-          .Append($"scoring spec `{Cell(results.Spec.Name)}` v{results.Spec.Version} (`{results.Spec.Sha256[..12]}`).\n\n");
+          .Append($"scoring spec `{Cell(results.Spec.Name)}` v{results.Spec.Version} (`{results.Spec.Sha256[..12]}`)")
+          .Append(results.Provenance.Inference is { } inference ? $", {Cell(inference.ToString())}.\n\n" : ".\n\n");
         if (results.Partial)
             md.Append($"> **Partial result**: models absent: {Cell(string.Join(", ", results.AbsentModels.DefaultIfEmpty("none")))}; ")
               .Append($"not computed: {Cell(string.Join(", ", results.NotComputedCounts.Select(n => $"{n.Key} ({n.Value})")))}.\n\n");
@@ -24,6 +26,7 @@ public static class MarkdownSummary
         md.Append("Set level: ").Append(string.Join(", ", set.Metrics.Select(m => $"{m.Name} {Raw(m.Raw)} (score {Num(m.Score)})")
             .Concat(set.NotComputed.Select(n => $"{n.Key} not computed"))))
           .Append($" over {set.SampleCount} outputs{(set.Metrics.Any(m => m.Name == "fid") && set.SampleCount < 2048 ? "; FID below 2048 samples is biased upward" : "")}.\n\n");
+        foreach (var (title, png) in charts ?? []) md.Append(Image(title, png));
         Slices(md, "Slice", [overall], results);
         Slices(md, "Subtask", results.Summary.BySubtask, results);
         Slices(md, "Group", results.Summary.ByGroup, results);

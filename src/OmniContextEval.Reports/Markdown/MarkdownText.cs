@@ -30,6 +30,10 @@ public static class MarkdownText
     /// <summary>A signed value with one decimal, e.g. +1.2 or -0.4.</summary>
     public static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>An image line for a chart PNG: <c>![title](path)</c>, the title escaped and the path percent-encoded.</summary>
+    public static string Image(string title, string relativePath) =>
+        $"![{Cell(title)}]({string.Join('/', relativePath.Split('/').Select(Uri.EscapeDataString))})\n\n";
+
     /// <summary>"mean [lower, upper]".</summary>
     public static string Interval(Estimate e) => $"{Num(e.Mean)} [{Num(e.Lower)}, {Num(e.Upper)}]";
 }

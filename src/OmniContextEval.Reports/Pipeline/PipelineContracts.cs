@@ -32,8 +32,9 @@ public interface IGenerateStage
 /// <param name="Raw">One record per generation record, in any order.</param>
 /// <param name="ModelHashes">sha256 per model file used, by model name.</param>
 /// <param name="AbsentModels">Models not found; their metrics are in each record's NotComputed.</param>
+/// <param name="Inference">The inference runtime and the device the networks ran on.</param>
 public sealed record MeasureOutcome(IReadOnlyList<RawCaseMetrics> Raw, SetLevelMetrics SetLevel,
-    IReadOnlyDictionary<string, string> ModelHashes, IReadOnlyList<string> AbsentModels);
+    IReadOnlyDictionary<string, string> ModelHashes, IReadOnlyList<string> AbsentModels, InferenceInfo? Inference = null);
 
 /// <summary>Computes raw metrics for the generated outputs (implemented by the metric engine).</summary>
 public interface IMeasureStage
@@ -54,4 +55,5 @@ public sealed record RunManifest(
     GeneratorIdentity Generator,
     IReadOnlyDictionary<string, string> ModelHashes,
     IReadOnlyList<string> AbsentModels,
-    IReadOnlyDictionary<string, double> TimingsSeconds);
+    IReadOnlyDictionary<string, double> TimingsSeconds,
+    InferenceInfo? Inference = null);

@@ -46,7 +46,7 @@ public sealed class RunPipeline(ISuiteSource suites, IGenerateStage generator, I
             log.WriteLine($"warning: models absent: {string.Join(", ", measured.AbsentModels)}; their metrics are not computed and the result is partial");
 
         var manifest = new RunManifest(request.RunId, request.Seeds, "outputs", generated.Generator, measured.ModelHashes,
-            measured.AbsentModels, timings);
+            measured.AbsentModels, timings, measured.Inference);
         AtomicFile.WriteAllText(Path.Combine(request.RunFolder, ResultsFiles.Manifest), JsonSerializer.Serialize(manifest, JsonOptions.Indented));
 
         cancel.ThrowIfCancellationRequested();

@@ -8,13 +8,21 @@ namespace OmniContextEval.Reports.Results;
 /// <param name="GitCommit">Commit of the harness sources, or "unknown" outside a git checkout.</param>
 /// <param name="Models">sha256 of every model file the metric engine used, by model name.</param>
 /// <param name="TimingsSeconds">Wall-clock seconds per pipeline stage (generate, measure, score, report).</param>
+/// <param name="Inference">The inference runtime and the device the networks ran on; null in results written before it was recorded.</param>
 public sealed record Provenance(
     string HarnessVersion,
     string GitCommit,
     MachineInfo Machine,
     GeneratorIdentity Generator,
     IReadOnlyDictionary<string, string> Models,
-    IReadOnlyDictionary<string, double> TimingsSeconds);
+    IReadOnlyDictionary<string, double> TimingsSeconds,
+    InferenceInfo? Inference = null);
+
+/// <summary>The inference runtime (e.g. "ONNX Runtime 1.32.0") and the device actually used (cpu, cuda or tensorrt).</summary>
+public sealed record InferenceInfo(string Runtime, string Device)
+{
+    public override string ToString() => $"{Runtime} on {Device}";
+}
 
 /// <summary>The machine a run used.</summary>
 public sealed record MachineInfo(string Os, string Architecture, int Cores, string Runtime)
@@ -34,8 +42,8 @@ public static class ProvenanceCollector
 {
     /// <summary>Provenance of this process with the given generator, models and timings.</summary>
     public static Provenance Collect(GeneratorIdentity generator, IReadOnlyDictionary<string, string> models,
-        IReadOnlyDictionary<string, double> timings) =>
-        new(HarnessInfo.Version, GitCommit(AppContext.BaseDirectory), MachineInfo.Current(), generator, models, timings);
+        IReadOnlyDictionary<string, double> timings, InferenceInfo? inference = null) =>
+        new(HarnessInfo.Version, GitCommit(AppContext.BaseDirectory), MachineInfo.Current(), generator, models, timings, inference);
 
     /// <summary>HEAD of the git checkout holding <paramref name="folder"/>, or "unknown".</summary>
     public static string GitCommit(string folder)

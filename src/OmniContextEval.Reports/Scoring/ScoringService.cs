@@ -50,7 +50,7 @@ public sealed class ScoringService(ScoringSpec spec, byte[] specBytes)
             SchemaVersion = RunResults.CurrentSchemaVersion,
             RunId = manifest.RunId,
             CreatedUtc = DateTimeOffset.UtcNow,
-            Provenance = ProvenanceCollector.Collect(manifest.Generator, manifest.ModelHashes, manifest.TimingsSeconds),
+            Provenance = ProvenanceCollector.Collect(manifest.Generator, manifest.ModelHashes, manifest.TimingsSeconds, manifest.Inference),
             Spec = new SpecIdentity(spec.Name, spec.Version, spec.Sha256),
             Suite = new SuiteIdentity(suite.Name, suite.Root, suite.Sha256, suite.Cases.Count),
             Seeds = seeds,

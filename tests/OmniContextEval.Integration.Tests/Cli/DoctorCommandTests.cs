@@ -10,9 +10,11 @@ public sealed class DoctorCommandTests
     {
         var (code, stdout, _) = await CliRunner.Run("doctor");
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("ONNX Runtime         1.29.0", stdout);
+        Assert.Contains($"ONNX Runtime         {Onnx.OrtProbe.PackageVersion}", stdout);
         Assert.Contains("CPUExecutionProvider", stdout);
         Assert.Contains("libpng             found", stdout);
+        Assert.Contains("libcudart.so.13", stdout); // CUDA's runtime libraries are listed, loaded or missing
+        Assert.Contains("libnvinfer.so.10", stdout);
         Assert.Contains("models folder", stdout);
     }
 

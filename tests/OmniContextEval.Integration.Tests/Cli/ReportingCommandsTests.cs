@@ -18,17 +18,21 @@ public sealed class ReportingCommandsTests : IDisposable
     [Fact]
     public async Task Gate_fails_with_regression_found_and_prints_markdown()
     {
-        var (code, stdout, _) = await Run("gate", "--baseline", Scored("base", 0), "--candidate", Scored("worse", -0.2), "--margin", "1");
+        var output = Path.Combine(_temp.Path, "gate");
+        var (code, stdout, _) = await Run("gate", "--baseline", Scored("base", 0), "--candidate", Scored("worse", -0.2), "--margin", "1", "--out", output);
         Assert.Equal(ExitCodes.RegressionFound, code);
         Assert.Contains("## OmniContextEval gate: regression found", stdout);
         Assert.Contains("Cases that dropped most", stdout);
+        Assert.Contains("![Paired differences of the total per subtask](charts/gate-differences.png)", stdout);
+        foreach (var file in new[] { "gate.md", "charts/gate-differences.png", "charts/gate-differences.svg" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
     }
 
     [Fact]
     public async Task Gate_passes_on_an_equal_candidate()
     {
         var baseline = Scored("base", 0);
-        var (code, stdout, _) = await Run("gate", "--baseline", baseline, "--candidate", baseline);
+        var (code, stdout, _) = await Run("gate", "--baseline", baseline, "--candidate", baseline, "--out", Path.Combine(_temp.Path, "gate"));
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("passed", stdout);
     }
@@ -64,7 +68,10 @@ public sealed class ReportingCommandsTests : IDisposable
         (code, var stdout, _) = await Run("leaderboard", complete, partial, "--out", output, "--force");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("(partial)", stdout);
-        foreach (var ext in new[] { "html", "md", "csv" }) Assert.True(File.Exists(Path.Combine(output, $"leaderboard.{ext}")), ext);
+        foreach (var file in new[] { "leaderboard.html", "leaderboard.md", "leaderboard.csv", "charts/leaderboard.png", "charts/leaderboard.svg" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        Assert.Contains("![Runs ranked by total with 95% CIs](charts/leaderboard.png)", stdout);
+        Assert.Contains("<figure class=\"chart\" id=\"chart-leaderboard\"><svg", File.ReadAllText(Path.Combine(output, "leaderboard.html")));
     }
 
     [Fact]
@@ -74,6 +81,12 @@ public sealed class ReportingCommandsTests : IDisposable
         var (code, _, stderr) = await Run("report", Scored("run", 0), "--out", output);
         Assert.Equal(ExitCodes.Success, code);
         Assert.True(File.Exists(Path.Combine(output, "index.html")), stderr);
+        foreach (var chart in new[] { "dimensions", "subtasks", "groups", "tiers", "spread", "distribution", "seeds" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, "charts", $"{chart}.png")), chart);
+            Assert.True(File.Exists(Path.Combine(output, "charts", $"{chart}.svg")), chart);
+            Assert.Contains($"(charts/{chart}.png)", File.ReadAllText(Path.Combine(output, "summary.md")));
+        }
     }
 
     [Fact]

@@ -6,11 +6,12 @@ namespace OmniContextEval.Integration.Tests.Reports;
 
 /// <summary>
 /// Opens the HTML report in Debian's Chromium (tools/setup.sh --tests installs it) through Playwright: every chart
-/// renders, the console stays clean, drill-down links work and markup in instructions is shown as text.
+/// is there as inlined SVG, the console stays clean, drill-down links work and markup in instructions is shown as text.
 /// </summary>
 public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHelper output) : IClassFixture<SyntheticReport>
 {
     private const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] Charts = ["dimensions", "subtasks", "groups", "tiers", "spread", "distribution", "seeds"];
 
     private static async Task<(IPlaywright, IBrowser)> Launch()
     {
@@ -38,14 +39,17 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         page.PageError += (_, error) => errors.Add($"page error: {error}");
 
         await page.GotoAsync(new Uri(report.Index).AbsoluteUri);
-        var charts = page.Locator(".chart[data-spec]");
-        Assert.Equal(6, await charts.CountAsync());
-        for (var i = 0; i < 6; i++)
+        // ScottPlot's charts are inlined as SVG: present without any script, each with drawn marks and text.
+        var charts = page.Locator("figure.chart > svg");
+        Assert.Equal(Charts.Length, await charts.CountAsync());
+        for (var i = 0; i < Charts.Length; i++)
         {
             var chart = charts.Nth(i);
-            await chart.Locator("svg, canvas").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15000 });
-            Assert.True(await chart.Locator("svg .mark-rect path, svg .mark-rect, svg path").CountAsync() > 0, $"chart {i} drew no marks");
+            Assert.True(await chart.IsVisibleAsync(), $"chart {Charts[i]} is not visible");
+            Assert.True(await chart.Locator("path, rect").CountAsync() > 2, $"chart {Charts[i]} drew no marks");
+            Assert.True(await chart.Locator("text").CountAsync() > 0, $"chart {Charts[i]} has no text");
         }
+        Assert.Equal(0, await page.Locator("script[src]").CountAsync());
         Assert.Equal(16, await page.Locator("#cases tbody tr").CountAsync());
 
         await page.FillAsync("#filter", "case003");
@@ -74,10 +78,10 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1320, Height = 300 } });
-        var charts = new[] { "dimensions", "subtasks", "groups", "tiers", "spread", "distribution" };
+        var charts = Charts.SelectMany(c => new[] { $"{c}.svg", $"{c}.png" }).ToArray();
         var preview = Path.Combine(Path.GetDirectoryName(report.Index)!, "svg-preview.html");
         File.WriteAllText(preview, "<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">" +
-            string.Concat(charts.Select(c => $"<img src=\"charts/{c}.svg\">")) + "</body></html>");
+            string.Concat(charts.Select(c => $"<img src=\"charts/{c}\">")) + "</body></html>");
         await page.GotoAsync(new Uri(preview).AbsoluteUri);
         var images = page.Locator("img");
         for (var i = 0; i < charts.Length; i++)

@@ -7,24 +7,36 @@ namespace OmniContextEval.Onnx.Tests.Sessions;
 
 public class ExecutionProvidersTests
 {
-    [Fact]
-    public void CudaSessionNamesEveryLibraryItCannotLoad()
+    [Theory]
+    [InlineData(ExecutionDevice.Cuda, "cuda")]
+    [InlineData(ExecutionDevice.TensorRt, "tensorrt")]
+    public void GpuSessionNamesEveryLibraryItCannotLoad(ExecutionDevice device, string name)
     {
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
-        var settings = new SessionSettings(ExecutionDevice.Cuda);
-        var missing = ExecutionProviders.MissingCudaLibraries();
+        var settings = new SessionSettings(device);
+        var missing = GpuLibraries.Missing(device);
         if (missing.Count == 0)
         {
-            // A machine with CUDA 13, cuDNN 9 and the CUDA build: the session opens.
+            // A machine with CUDA 13 and cuDNN 9 (and TensorRT 10): the session opens.
             using var session = ModelSession.Open(registry, registry.Get("dinov2-vits14"), settings);
             Assert.Equal("dinov2-vits14", session.Entry.Name);
             return;
         }
         var e = Assert.Throws<HarnessException>(() => ModelSession.Open(registry, registry.Get("dinov2-vits14"), settings));
         Assert.Equal(ExitCodes.RuntimeUnavailable, e.ExitCode);
-        Assert.StartsWith("--device cuda: cannot load ", e.Message);
+        Assert.StartsWith($"--device {name}: cannot load ", e.Message);
         foreach (var library in missing)
             Assert.Contains(library, e.Message);
+    }
+
+    [Fact]
+    public void ProbeListsTheCudaRuntimeLibrariesByNameAndCpuNeedsNone()
+    {
+        Assert.Empty(GpuLibraries.Probe(ExecutionDevice.Cpu));
+        var cuda = GpuLibraries.Probe(ExecutionDevice.Cuda).Select(l => l.Library).ToList();
+        foreach (var library in new[] { "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcurand.so.10", "libcudnn.so.9", "libonnxruntime_providers_cuda.so" })
+            Assert.Contains(library, cuda);
+        Assert.Contains("libnvinfer.so.10", GpuLibraries.Probe(ExecutionDevice.TensorRt).Select(l => l.Library));
     }
 
     [Fact]
@@ -32,6 +44,9 @@ public class ExecutionProvidersTests
     {
         Assert.Equal(ExecutionDevice.Cuda, SessionSettings.ParseDevice("CUDA"));
         Assert.Equal(ExecutionDevice.Cpu, SessionSettings.ParseDevice("cpu"));
+        Assert.Equal(ExecutionDevice.TensorRt, SessionSettings.ParseDevice("TensorRT"));
+        var auto = SessionSettings.ParseDevice("auto");
+        Assert.Equal(GpuLibraries.Missing(ExecutionDevice.Cuda).Count == 0 ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, auto);
         Assert.Equal(ExitCodes.UsageError, Assert.Throws<HarnessException>(() => SessionSettings.ParseDevice("tpu")).ExitCode);
     }
 }

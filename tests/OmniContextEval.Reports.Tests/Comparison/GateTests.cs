@@ -26,6 +26,12 @@ public class GateTests
         Assert.NotEmpty(result.MostRegressed);
         Assert.True(result.MostRegressed.Zip(result.MostRegressed.Skip(1)).All(p => p.First.Delta <= p.Second.Delta));
         Assert.Contains("regression found", GateReport.Markdown(result));
+        // Every subtask gets its paired difference, and the chart shows the total first, then each subtask.
+        Assert.NotEmpty(result.Subtasks);
+        Assert.All(result.Subtasks, s => Assert.True(s.Difference.Lower <= s.Difference.MeanDifference && s.Difference.MeanDifference <= s.Difference.Upper));
+        var chart = Assert.IsType<Charts.IntervalData>(Charts.ComparisonCharts.Gate(result).Data);
+        Assert.True(chart.Differences);
+        Assert.Equal(["total", .. result.Subtasks.Select(s => s.Subtask)], chart.Rows.Select(r => r.Label));
     }
 
     [Fact]

@@ -16,12 +16,15 @@ public class ReportPagesTests
         var index = ReportBuilder.Write(run, Path.Combine(temp.Path, "report"));
         var folder = Path.GetDirectoryName(index)!;
         Assert.Equal(16, Directory.GetFiles(Path.Combine(folder, "cases"), "*.html").Length);
-        Assert.Equal(new[] { "dimensions.svg", "distribution.svg", "groups.svg", "spread.svg", "subtasks.svg", "tiers.svg" },
-            Directory.GetFiles(Path.Combine(folder, "charts")).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { "dimensions", "distribution", "groups", "seeds", "spread", "subtasks", "tiers" }.SelectMany(c => new[] { $"{c}.png", $"{c}.svg" }),
+            Directory.GetFiles(Path.Combine(folder, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "summary.md")));
         var html = File.ReadAllText(index);
-        Assert.Contains("vegaEmbed", html);          // vendored bundles are inlined
+        Assert.Contains("<figure class=\"chart\" id=\"chart-dimensions\" aria-label=\"Total and dimensions\"><svg ", html); // SVG inlined
         Assert.DoesNotContain("<script src=", html);   // nothing is fetched
+        Assert.True(html.Length < 400_000, $"index.html is {html.Length} characters"); // no chart library inlined
+        var summary = File.ReadAllText(Path.Combine(folder, "summary.md"));
+        Assert.Contains("![Total and dimensions](charts/dimensions.png)", summary);
     }
 
     [Fact]
@@ -54,32 +57,49 @@ public class ReportPagesTests
     {
         using var temp = new TempFolder();
         var results = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "run", 0)) with { RunId = "<img src=x onerror=alert(1)>" };
-        var html = IndexPage.Render(results);
+        var html = IndexPage.Render(results, []);
         Assert.DoesNotContain("<img src=x", html);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
     }
 
     [Fact]
-    public void Svg_charts_are_well_formed_with_invariant_numbers_under_a_comma_culture()
+    public void ScottPlot_draws_every_kind_of_chart_as_well_formed_svg_and_png_under_a_comma_culture()
     {
-        var rows = new[] { new ChartRow("a <b> & c", 42.5, 40.25, 44.75, 16), new ChartRow("d", 10, 5, 15, 16) };
-        var svg = Snapshot.Under(Snapshot.CommaCulture(), () => SvgCharts.IntervalBars("title", rows));
-        var document = XDocument.Parse(svg);
-        Assert.Equal("svg", document.Root!.Name.LocalName);
-        Assert.Contains("42.5", svg);
-        Assert.DoesNotContain("42,5", svg);
-        Assert.Contains("a &lt;b&gt; &amp; c", svg);
-        XDocument.Parse(Snapshot.Under(Snapshot.CommaCulture(), () => SvgCharts.Histogram("h", [1.5, 99, 50, 50])));
-        var box = Snapshot.Under(Snapshot.CommaCulture(), () => SvgCharts.BoxPlots("b", [("x", [10.5, 20, 30, 40])]));
-        XDocument.Parse(box);
-        Assert.DoesNotContain(",5", box);
+        var rows = new[] { new ChartRow("a <b> & c", 42.5, 40.25, 44.75, 16), new ChartRow("d", -10, -15, 5, 16) };
+        Chart[] charts =
+        [
+            new("bars", "title <x>", "score", new IntervalData(rows)),
+            new("diffs", "differences", "points", new IntervalData(rows, Differences: true)),
+            new("hist", "histogram", "total", new HistogramData([1.5, 99, 50, 50])),
+            new("boxes", "boxes", "score", new DistributionData([new ValueGroup("x", [10.5, 20, 30, 40]), new ValueGroup("empty", [])])),
+        ];
+        foreach (var chart in charts)
+        {
+            var drawn = Snapshot.Under(Snapshot.CommaCulture(), () => ChartRenderer.Render(chart));
+            var document = XDocument.Parse(drawn.Svg);
+            Assert.Equal("svg", document.Root!.Name.LocalName);
+            Assert.NotNull(document.Root.Attribute("viewBox"));
+            Assert.All(document.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>(), id => Assert.StartsWith($"{chart.Id}-", id));
+            Assert.Contains("DejaVu Sans", drawn.Svg);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], drawn.Png.Take(4));
+        }
+        var bars = XDocument.Parse(Snapshot.Under(Snapshot.CommaCulture(), () => ChartRenderer.Render(charts[0])).Svg);
+        var text = string.Join("|", bars.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        Assert.Contains("a <b> & c (42.5)", text);
+        Assert.DoesNotContain("42,5", text);
     }
 
     [Fact]
-    public void Vega_lite_specifications_cannot_close_their_script_element()
+    public void The_overview_inlines_svg_charts_and_loads_no_script_library()
     {
-        var spec = VegaLiteCharts.IntervalBars("</script><script>alert(1)</script>", [new ChartRow("</script>", 1, 0, 2, 3)]);
-        Assert.DoesNotContain("</script>", spec);
-        Assert.DoesNotContain("<", spec);
+        using var temp = new TempFolder();
+        var run = SyntheticScoring.ScoredRun(temp, "run", 0);
+        var results = ResultsReader.Read(run);
+        var charts = ReportCharts.All(results, ResultsReader.ReadScores(run)).Select(ChartRenderer.Render).ToList();
+        Assert.Equal(["dimensions", "subtasks", "groups", "tiers", "spread", "distribution", "seeds"], charts.Select(c => c.Chart.Id));
+        var html = IndexPage.Render(results, charts);
+        Assert.Equal(charts.Count, html.Split("<figure class=\"chart\"").Length - 1);
+        Assert.DoesNotContain("<script src", html);
+        Assert.DoesNotContain("vega", html, StringComparison.OrdinalIgnoreCase);
     }
 }

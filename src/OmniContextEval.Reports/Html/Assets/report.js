@@ -1,9 +1,5 @@
-// Renders the Vega-Lite charts and makes the case table sortable and filterable. No network access.
+// Makes the case table sortable and filterable (the charts are inlined SVG and need no script). No network access.
 (function () {
-  document.querySelectorAll('.chart[data-spec]').forEach(function (el) {
-    var spec = JSON.parse(document.getElementById(el.dataset.spec).textContent);
-    vegaEmbed(el, spec, { actions: false, renderer: 'svg' }).catch(function (e) { el.textContent = 'chart failed: ' + e; });
-  });
   var table = document.getElementById('cases');
   if (!table) return;
   var body = table.tBodies[0];
