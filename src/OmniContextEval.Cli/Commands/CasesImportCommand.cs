@@ -5,16 +5,16 @@ using OmniContextEval.Suites.Loading;
 
 namespace OmniContextEval.Cli.Commands;
 
-/// <summary><c>omnictx cases import ROWS --out DIR</c>: the published OmniContext layout into a suite folder.</summary>
+/// <summary><c>omnictx cases import ROWS --out DIR</c>: the published OmniContext data (parquet, or JSON rows + images) into a suite folder.</summary>
 public static class CasesImportCommand
 {
     public static Command Create()
     {
-        var rows = new Argument<string>("rows") { Description = "Published rows: JSON array or JSON lines with key, task_type, instruction, instruction_language, input_images (parquet: see the message for converting)." };
+        var rows = new Argument<string>("rows") { Description = "The published parquet file (images embedded), or JSON array / JSON lines with key, task_type, instruction, instruction_language, input_images (file paths)." };
         var output = new Option<string>("--out") { Description = "Suite folder to write.", Required = true };
         var images = new Option<string?>("--images-root") { Description = "Folder the input_images paths are relative to (default: the rows file's folder)." };
         var name = new Option<string?>("--name") { Description = "Suite name for suite.json (default: the output folder's name)." };
-        var command = new Command("import", "Import the published OmniContext data (JSON + image files) into the case format, then validate it.")
+        var command = new Command("import", "Import the published OmniContext data (parquet, or JSON + image files) into the case format, then validate it.")
         {
             rows, output, images, name,
         };

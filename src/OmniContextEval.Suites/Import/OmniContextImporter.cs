@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Core.Cases;
+using OmniContextEval.Imaging;
 using OmniContextEval.Suites.Loading;
+using OmniContextEval.Suites.Paths;
 using OmniContextEval.Suites.Validation;
 
 namespace OmniContextEval.Suites.Import;
@@ -11,8 +13,11 @@ namespace OmniContextEval.Suites.Import;
 public sealed record ImportReport(string SuiteFolder, int Cases, IReadOnlyList<string> Skipped);
 
 /// <summary>
-/// Converts the published OmniContext layout (JSON rows + image files) into a suite folder in the case format.
-/// Images are copied once into pool/ under their content hash; rows sharing a key merge their languages.
+/// Converts the published OmniContext data (its parquet files, or JSON rows + image files) into a suite folder in
+/// the case format. Images are written once, byte for byte, into pool/ under their content hash with the extension
+/// of their format (PNG, JPEG, WebP; anything else is refused); rows sharing a key merge their languages. Image
+/// paths in JSON rows must stay inside the images folder. The published data has no reference images, so the
+/// metrics that need one are not computed for an imported suite.
 /// The published data has no tiers, subjects or checklists: tier follows the group (single: basic, multiple:
 /// intermediate, scene: advanced), each input image becomes one subject whose kind follows the task type
 /// (characters first, then objects, the scene last), and the output size is the published 1024x1024.
@@ -21,7 +26,7 @@ public static class OmniContextImporter
 {
     public const int PublishedOutputSize = 1024;
 
-    /// <param name="rowsPath">JSON array or JSON lines of published rows; image paths relative to <paramref name="imagesRoot"/>.</param>
+    /// <param name="rowsPath">A published parquet file, or a JSON array or JSON lines of rows whose image paths are relative to <paramref name="imagesRoot"/>.</param>
     /// <param name="imagesRoot">Folder the rows' image paths are relative to; null: the rows file's folder.</param>
     public static ImportReport Import(string rowsPath, string outFolder, string? imagesRoot = null, string? name = null)
     {
@@ -38,7 +43,7 @@ public static class OmniContextImporter
                 throw new HarnessException($"{rowsPath}: key '{key}' cannot be a case id (letters, digits, '_', '.', '-' only)");
             if (!SubtaskInfo.TryParse(first.TaskType, out var subtask))
                 throw new HarnessException($"{rowsPath}: key {key}: task_type '{first.TaskType}' is not one of the 8 OmniContext task types");
-            if (group.Any(r => r.TaskType != first.TaskType || !r.InputImages.SequenceEqual(first.InputImages)))
+            if (group.Any(r => r.TaskType != first.TaskType || r.InputImages.Count != first.InputImages.Count || r.InputImages.Where((image, i) => !image.SameAs(first.InputImages[i])).Any()))
                 throw new HarnessException($"{rowsPath}: key {key}: rows with this key disagree on task_type or input_images");
             var instruction = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in group)
@@ -58,23 +63,44 @@ public static class OmniContextImporter
             written++;
         }
         var manifest = new SuiteManifest(name ?? Path.GetFileName(Path.GetFullPath(outFolder).TrimEnd('/')), "imported",
-            $"imported from {Path.GetFileName(rowsPath)} (published OmniContext layout)");
+            $"imported from {Path.GetFileName(rowsPath)} (published OmniContext data)");
         AtomicFile.WriteAllText(Path.Combine(outFolder, SuiteManifest.FileName), JsonSerializer.Serialize(manifest, JsonOptions.Indented) + "\n");
         return new ImportReport(Path.GetFullPath(outFolder), written, skipped);
     }
 
-    private static string CopyToPool(string imagesRoot, string image, string outFolder, Dictionary<string, string> pool, string key)
+    private static string CopyToPool(string imagesRoot, PublishedImage image, string outFolder, Dictionary<string, string> pool, string key)
     {
-        var source = Path.IsPathRooted(image) ? image : Path.Combine(imagesRoot, image);
-        if (!File.Exists(source)) throw new HarnessException($"key {key}: input image {image} not found ({source})");
-        var bytes = File.ReadAllBytes(source);
+        var bytes = image.Bytes ?? ReadInside(imagesRoot, image.Name, key);
+        ImageFormat format;
+        try { format = ImageDecoder.ReadInfo(bytes, image.Name).Format; }
+        catch (ImageDecodeException e) { throw new HarnessException($"key {key}: input image {e.Message}", ExitCodes.InvalidInput, e); }
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         if (pool.TryGetValue(hash, out var existing)) return existing;
-        var relative = $"pool/{hash}{Path.GetExtension(source).ToLowerInvariant()}";
+        var relative = $"pool/{hash}{Extension(format)}";
         AtomicFile.WriteAllBytes(Path.Combine(outFolder, relative), bytes);
         pool[hash] = relative;
         return relative;
     }
+
+    /// <summary>The bytes of a JSON row's image file, which must be a regular file inside the images folder.</summary>
+    private static byte[] ReadInside(string imagesRoot, string image, string key)
+    {
+        var source = SuitePaths.TryResolve(imagesRoot, image, out var problem)
+            ?? throw new HarnessException($"key {key}: input image path {problem} (images folder {imagesRoot})", ExitCodes.InvalidInput);
+        var info = new FileInfo(source);
+        if (!info.Exists || info.LinkTarget is null && (info.Attributes & (FileAttributes.Device | FileAttributes.Directory)) != 0)
+            throw new HarnessException($"key {key}: input image {image} not found ({source})", ExitCodes.InvalidInput);
+        if (!File.ResolveLinkTarget(source, returnFinalTarget: true)?.Exists ?? false)
+            throw new HarnessException($"key {key}: input image {image} is a broken link ({source})", ExitCodes.InvalidInput);
+        return File.ReadAllBytes(source);
+    }
+
+    private static string Extension(ImageFormat format) => format switch
+    {
+        ImageFormat.Png => ".png",
+        ImageFormat.Jpeg => ".jpg",
+        _ => ".webp",
+    };
 
     private static DifficultyTier TierOf(Subtask subtask) => SubtaskInfo.GroupOf(subtask) switch
     {

@@ -53,14 +53,6 @@ public sealed class OmniContextImporterTests : IDisposable
         Assert.Empty(SuiteLoader.Load(Path.Combine(_out, "suite")).Issues);
     }
 
-    [Fact]
-    public void ParquetIsRefusedWithConversionHelp()
-    {
-        var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import("train-00000.parquet", _out));
-        Assert.Contains("parquet is not supported", e.Message);
-        Assert.Contains("omnictx cases import omnicontext.json", e.Message);
-    }
-
     [Theory]
     [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction_language\":\"en\",\"input_images\":[]}]",
         "row 0 (key k9): field instruction")]
@@ -70,11 +62,18 @@ public sealed class OmniContextImporterTests : IDisposable
         "key 'k/9' cannot be a case id")]
     [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"gone.png\"]}]",
         "key k9: input image gone.png not found")]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"../../../../../../etc/passwd\"]}]",
+        "key k9: input image path '../../../../../../etc/passwd' leaves the suite folder")]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"/etc/hostname\"]}]",
+        "key k9: input image path '/etc/hostname' is absolute")]
+    [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"bad.json\"]}]",
+        "key k9: input image bad.json: not a PNG, JPEG or WebP file")]
     public void BadRowsAreRefusedNamingKeyAndField(string rows, string expected)
     {
         var bad = Path.Combine(_out, "bad.json");
         File.WriteAllText(bad, rows);
         var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import(bad, Path.Combine(_out, "s")));
         Assert.Contains(expected, e.Message);
+        Assert.False(Directory.Exists(Path.Combine(_out, "s", "pool")), "nothing is copied from a refused row");
     }
 }
