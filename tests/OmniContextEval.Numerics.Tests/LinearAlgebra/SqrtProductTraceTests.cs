@@ -1,8 +1,7 @@
-using OmniContextEval.Metrics.Fid;
-using OmniContextEval.Metrics.LinearAlgebra;
-using OmniContextEval.Metrics.Tests.TestSupport;
+using OmniContextEval.Numerics.LinearAlgebra;
+using OmniContextEval.Numerics.Tests.TestSupport;
 
-namespace OmniContextEval.Metrics.Tests.Fid;
+namespace OmniContextEval.Numerics.Tests.LinearAlgebra;
 
 public class SqrtProductTraceTests
 {
@@ -17,13 +16,13 @@ public class SqrtProductTraceTests
     [InlineData(64, 64, 10)]
     [InlineData(300, 300, 300)]
     [InlineData(300, 120, 200)]
-    public void Matches_the_singular_values_of_the_factors_in_either_order(int d, int r1, int r2)
+    public void Matches_MathNet_singular_values_of_the_factors_in_either_order(int d, int r1, int r2)
     {
-        var x = DenseReference.RandomMatrix(d, r1, seed: d + r1);
-        var y = DenseReference.RandomMatrix(d, r2, seed: 1000 + d + r2);
-        var s1 = DenseReference.Gram(x, d, r1);
-        var s2 = DenseReference.Gram(y, d, r2);
-        double exact = DenseReference.SqrtProductTrace(x, r1, y, r2, d);
+        var x = MathNetOracle.RandomMatrix(d, r1, seed: d + r1);
+        var y = MathNetOracle.RandomMatrix(d, r2, seed: 1000 + d + r2);
+        var s1 = MathNetOracle.Gram(x, d, r1);
+        var s2 = MathNetOracle.Gram(y, d, r2);
+        double exact = MathNetOracle.SqrtProductTrace(x, r1, y, r2, d);
 
         // Without rank bounds the first matrix is factored; with them the one of lower rank is.
         Assert.InRange(Relative(SqrtProductTrace.Compute(s1, s2, d), exact), 0, 1e-10);
@@ -35,7 +34,7 @@ public class SqrtProductTraceTests
     public void Zero_matrices_give_zero()
     {
         var zero = new double[25];
-        var s = DenseReference.Gram(DenseReference.RandomMatrix(5, 5, 1), 5, 5);
+        var s = MathNetOracle.Gram(MathNetOracle.RandomMatrix(5, 5, 1), 5, 5);
 
         Assert.Equal(0, SqrtProductTrace.Compute(zero, zero, 5));
         Assert.Equal(0, SqrtProductTrace.Compute(zero, s, 5));
@@ -45,11 +44,11 @@ public class SqrtProductTraceTests
     [Fact]
     public void Rank_one_matrices_give_the_absolute_dot_product()
     {
-        var x = DenseReference.RandomMatrix(40, 1, 2);
-        var y = DenseReference.RandomMatrix(40, 1, 3);
+        var x = MathNetOracle.RandomMatrix(40, 1, 2);
+        var y = MathNetOracle.RandomMatrix(40, 1, 3);
         double dot = x.Zip(y, (a, b) => a * b).Sum();
 
-        double value = SqrtProductTrace.Compute(DenseReference.Gram(x, 40, 1), DenseReference.Gram(y, 40, 1), 40);
+        double value = SqrtProductTrace.Compute(MathNetOracle.Gram(x, 40, 1), MathNetOracle.Gram(y, 40, 1), 40);
 
         Assert.InRange(Relative(value, Math.Abs(dot)), 0, 1e-12);
     }
@@ -58,7 +57,7 @@ public class SqrtProductTraceTests
     public void Identical_matrices_give_the_trace()
     {
         int d = 150;
-        var s = DenseReference.Gram(DenseReference.RandomMatrix(d, 90, 4), d, 90);
+        var s = MathNetOracle.Gram(MathNetOracle.RandomMatrix(d, 90, 4), d, 90);
         double trace = Enumerable.Range(0, d).Sum(i => s[i * d + i]);
 
         Assert.InRange(Relative(SqrtProductTrace.Compute(s, s, d), trace), 0, 1e-12);
@@ -80,7 +79,7 @@ public class SqrtProductTraceTests
     [InlineData(double.PositiveInfinity)]
     public void Non_finite_entries_give_NaN(double bad)
     {
-        var s = DenseReference.Gram(DenseReference.RandomMatrix(6, 6, 5), 6, 6);
+        var s = MathNetOracle.Gram(MathNetOracle.RandomMatrix(6, 6, 5), 6, 6);
         var broken = (double[])s.Clone();
         broken[7] = bad;
 
@@ -106,10 +105,10 @@ public class SqrtProductTraceTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(first), BitConverter.DoubleToInt64Bits(oneThread));
     }
 
-    /// <summary>X X^T through the library's product (only the determinism test uses it; the reference tests build theirs naively).</summary>
+    /// <summary>X X^T through the library's product (only the determinism test uses it; the oracle tests build theirs with MathNet).</summary>
     private static double[] Gram(int d, int rank, int seed)
     {
-        var x = DenseReference.RandomMatrix(d, rank, seed);
+        var x = MathNetOracle.RandomMatrix(d, rank, seed);
         var s = new double[d * d];
         Gemm.MultiplyAdd(d, d, rank, 1, MatrixOperand.RowMajor(x, 0, rank), MatrixOperand.Transposed(x, 0, rank), s, 0, d);
         return s;

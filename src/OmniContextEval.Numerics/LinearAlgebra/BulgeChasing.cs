@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
-using static OmniContextEval.Metrics.LinearAlgebra.VectorKernels;
+using static OmniContextEval.Numerics.LinearAlgebra.VectorKernels;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Second stage of the two-stage tridiagonalisation (the bulge-chasing method of LAPACK's dsytrd_sb2st): reduces a

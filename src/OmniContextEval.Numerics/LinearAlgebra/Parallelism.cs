@@ -1,4 +1,4 @@
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// How many threads the dense kernels of this library (statistics, FID, KID) may use. Their work is cut into pieces

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// C += alpha op(A) op(B) in float64, cache-blocked in the usual way (a <see cref="DepthBlock"/>-deep slice of B

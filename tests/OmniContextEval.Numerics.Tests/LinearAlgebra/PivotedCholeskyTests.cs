@@ -1,7 +1,7 @@
-using OmniContextEval.Metrics.LinearAlgebra;
-using OmniContextEval.Metrics.Tests.TestSupport;
+using OmniContextEval.Numerics.LinearAlgebra;
+using OmniContextEval.Numerics.Tests.TestSupport;
 
-namespace OmniContextEval.Metrics.Tests.LinearAlgebra;
+namespace OmniContextEval.Numerics.Tests.LinearAlgebra;
 
 public class PivotedCholeskyTests
 {
@@ -13,7 +13,7 @@ public class PivotedCholeskyTests
     [InlineData(200, 1)]
     public void Factor_reproduces_the_matrix_and_finds_its_rank(int n, int rank)
     {
-        var s = DenseReference.Gram(DenseReference.RandomMatrix(n, rank, n + rank), n, rank);
+        var s = MathNetOracle.Gram(MathNetOracle.RandomMatrix(n, rank, n + rank), n, rank);
         var a = (double[])s.Clone();
         var pivots = new int[n];
 

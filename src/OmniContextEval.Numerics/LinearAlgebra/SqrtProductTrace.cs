@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using OmniContextEval.Metrics.LinearAlgebra;
 
-namespace OmniContextEval.Metrics.Fid;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Tr((S1 S2)^(1/2)) for symmetric positive semi-definite S1, S2: the sum of the square roots of the eigenvalues of

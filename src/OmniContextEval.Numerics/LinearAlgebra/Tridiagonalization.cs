@@ -1,4 +1,4 @@
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Orthogonal similarity reduction of a symmetric matrix to tridiagonal form (same eigenvalues; no eigenvectors

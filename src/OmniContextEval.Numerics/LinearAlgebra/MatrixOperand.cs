@@ -1,4 +1,4 @@
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>Which part of a matrix holds values: the rest is known to be zero (never read), or, for a product's result, never written.</summary>
 internal enum MatrixPart

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Eigenvalues of a symmetric tridiagonal matrix by the square-root-free implicit QL/QR iteration of Pal, Walker

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Elementary reflectors H = I - tau v v^T with v[0] = 1, stored over the vector they reduce: <see cref="Make"/> turns

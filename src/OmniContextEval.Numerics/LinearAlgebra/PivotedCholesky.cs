@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Cholesky factorisation with diagonal pivoting of a symmetric positive semi-definite matrix, A = P L L^T P^T,

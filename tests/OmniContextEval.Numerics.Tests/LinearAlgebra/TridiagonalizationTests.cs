@@ -1,7 +1,7 @@
-using OmniContextEval.Metrics.LinearAlgebra;
-using OmniContextEval.Metrics.Tests.TestSupport;
+using OmniContextEval.Numerics.LinearAlgebra;
+using OmniContextEval.Numerics.Tests.TestSupport;
 
-namespace OmniContextEval.Metrics.Tests.LinearAlgebra;
+namespace OmniContextEval.Numerics.Tests.LinearAlgebra;
 
 public class TridiagonalizationTests
 {
@@ -14,14 +14,14 @@ public class TridiagonalizationTests
     [InlineData(100, 32)]
     [InlineData(150, 2)]
     [InlineData(150, 64)]
-    public void Eigenvalues_match_Jacobi(int n, int bandwidth)
+    public void Eigenvalues_match_MathNet(int n, int bandwidth)
     {
         var rng = new Random(n * 100 + bandwidth);
         var m = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
                 m[i * n + j] = m[j * n + i] = rng.NextDouble() - 0.5;
-        var expected = DenseReference.JacobiEigenvalues(m, n);
+        var expected = MathNetOracle.SymmetricEigenvalues(m, n);
         var diagonal = new double[n];
         var offDiagonal = new double[Math.Max(n - 1, 0)];
 

@@ -1,6 +1,6 @@
 using OmniContextEval.Metrics.Numerics;
 
-namespace OmniContextEval.Metrics.Benchmarks;
+namespace OmniContextEval.Bench.Fid;
 
 /// <summary>
 /// Seeded stand-ins for pool3 features: non-negative (a ReLU of) 16 shared latent factors plus independent noise,

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Numerics;
+using OmniContextEval.Numerics.LinearAlgebra;
 
-namespace OmniContextEval.Metrics.Benchmarks;
+namespace OmniContextEval.Bench.Fid;
 
 /// <summary>One timed step of <see cref="FidBenchmark"/>: median wall seconds (lower is better) and the value it computed.</summary>
 /// <param name="Gflop">Nominal floating-point work of the step in GFLOP (multiply and add counted apart), or null where no single count is meaningful.</param>
@@ -14,7 +15,7 @@ public sealed record FidBenchmarkStep(string Name, double MedianSeconds, double[
 }
 
 /// <summary>The steps of a re-score from cached features, timed in one process.</summary>
-/// <param name="Threads">Threads the dense kernels were allowed (<see cref="LinearAlgebra.Parallelism"/>).</param>
+/// <param name="Threads">Threads the dense kernels were allowed (<see cref="Parallelism"/>).</param>
 public sealed record FidBenchmarkResult(int Dimension, int Repetitions, int Processors, int Threads, IReadOnlyList<FidBenchmarkStep> Steps);
 
 /// <summary>
@@ -51,7 +52,7 @@ public static class FidBenchmark
         var kidB = SyntheticFeatures.Create(400, dimension, 7, 0.05);
         double gramGflop = 2.0 * dimension * ((double)kidA.Rows * kidA.Rows + (double)kidB.Rows * kidB.Rows + (double)kidA.Rows * kidB.Rows) / 1e9;
         Add(Time("KID 1200 vs 400 (100 subsets of 400)", repetitions, cancel, gramGflop, () => KernelInceptionDistance.Compute(kidA, kidB).Mean));
-        return new FidBenchmarkResult(dimension, repetitions, Environment.ProcessorCount, LinearAlgebra.Parallelism.MaxThreads, steps);
+        return new FidBenchmarkResult(dimension, repetitions, Environment.ProcessorCount, Parallelism.MaxThreads, steps);
     }
 
     private static FidBenchmarkStep Time(string name, int repetitions, CancellationToken cancel, double? gflop, Func<double> step)

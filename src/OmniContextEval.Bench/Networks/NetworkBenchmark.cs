@@ -3,10 +3,9 @@ using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Metrics.Clip;
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Onnx.Benchmarks;
 using OmniContextEval.Onnx.Sessions;
 
-namespace OmniContextEval.Metrics.Benchmarks;
+namespace OmniContextEval.Bench.Networks;
 
 /// <summary>Items per second for one network: the harness path and bare ONNX Runtime, measured alternately in one process.</summary>
 /// <param name="HarnessPath">What the harness figure includes (decode, preprocess, batching, copies; or tokenizing).</param>

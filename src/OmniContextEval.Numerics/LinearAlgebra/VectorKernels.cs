@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// The level-1 kernels the factorisations share (dot product, y += s x), in 256-bit vectors with fused multiply-add

@@ -8,7 +8,7 @@ using OmniContextEval.Generation.Velocity;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
 
-namespace OmniContextEval.Generation.Benchmarks;
+namespace OmniContextEval.Bench.Generation;
 
 /// <summary>Throughput of the built-in generator, split into its stages. Times in seconds; rates in images per second (higher is better).</summary>
 /// <param name="ImagesPerSecond">End to end: decode inputs, compose, Gram, noise, sampling, reconstruction, PNG encoding; all cores.</param>

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>Where a region of a packed panel comes from: the operand as addressed, zeros, or the operand transposed.</summary>
 internal enum RegionSource { Direct, Zero, Swapped }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using OmniContextEval.Onnx.Models;
 
-namespace OmniContextEval.Onnx.Benchmarks;
+namespace OmniContextEval.Bench.Networks;
 
 /// <summary>
 /// The baseline for benchmarks: a plain ONNX Runtime session on the model file (no verification, no copies, the

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace OmniContextEval.Metrics.LinearAlgebra;
+namespace OmniContextEval.Numerics.LinearAlgebra;
 
 /// <summary>
 /// First stage of the two-stage tridiagonalisation (the method of LAPACK's dsytrd_sy2sb): reduces a symmetric
