@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OmniContextEval.Core;
-using OmniContextEval.Metrics.Benchmarks;
-using OmniContextEval.Metrics.LinearAlgebra;
+using OmniContextEval.Bench.Fid;
+using OmniContextEval.Numerics.LinearAlgebra;
 
 namespace OmniContextEval.Cli.Commands;
 

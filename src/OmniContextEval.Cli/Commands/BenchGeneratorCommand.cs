@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using OmniContextEval.Core;
-using OmniContextEval.Generation.Benchmarks;
+using OmniContextEval.Bench.Generation;
 using OmniContextEval.Generation.Native;
 using OmniContextEval.Generation.Sampling;
 using OmniContextEval.Imaging;

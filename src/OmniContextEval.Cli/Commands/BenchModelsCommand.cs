@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OmniContextEval.Core;
-using OmniContextEval.Metrics.Benchmarks;
+using OmniContextEval.Bench.Networks;
 using OmniContextEval.Metrics.Scoring;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OmniContextEval.Core.Scoring;
+using OmniContextEval.Metrics.Registry;
 
 namespace OmniContextEval.Cli.Commands;
 
@@ -23,8 +24,8 @@ public static class CommonOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    /// <summary>The specification and its bytes: the file given, or the built-in one.</summary>
+    /// <summary>The specification and its bytes: the file given, or the built-in one, checked against the metric registry.</summary>
     public static (ScoringSpec Spec, byte[] Bytes) LoadSpec(string? path) => path is null
-        ? (ScoringSpecLoader.Default(), ScoringSpecLoader.DefaultBytes())
-        : (ScoringSpecLoader.Load(path), File.ReadAllBytes(path));
+        ? (ScoringSpecLoader.Default(MetricRegistry.Default), ScoringSpecLoader.DefaultBytes())
+        : (ScoringSpecLoader.Load(path, MetricRegistry.Default), File.ReadAllBytes(path));
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OmniContextEval.Core.Catalogue;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -12,8 +13,8 @@ public static class ScoringSpecLoader
     public const int SupportedVersion = 1;
     private const string DefaultResource = "scoring-spec.v1.yaml";
 
-    /// <summary>The specification shipped inside the harness (scoring-spec.v1.yaml).</summary>
-    public static ScoringSpec Default() => Parse(DefaultBytes(), $"built-in {DefaultResource}");
+    /// <summary>The specification shipped inside the harness (scoring-spec.v1.yaml), checked against <paramref name="catalogue"/> when given.</summary>
+    public static ScoringSpec Default(IMetricCatalogue? catalogue = null) => Parse(DefaultBytes(), $"built-in {DefaultResource}", catalogue);
 
     /// <summary>The shipped specification's bytes, for writing it beside results.</summary>
     public static byte[] DefaultBytes()
@@ -26,14 +27,16 @@ public static class ScoringSpecLoader
     }
 
     /// <summary>Reads a specification file; errors name the file and the field.</summary>
-    public static ScoringSpec Load(string path)
+    /// <param name="catalogue">The metrics the engine can compute: when given, unknown metric names and normalisations against a metric's direction are errors.</param>
+    public static ScoringSpec Load(string path, IMetricCatalogue? catalogue = null)
     {
         if (!File.Exists(path)) throw new HarnessException($"scoring specification not found: {path}");
-        return Parse(File.ReadAllBytes(path), path);
+        return Parse(File.ReadAllBytes(path), path, catalogue);
     }
 
     /// <summary>Parses specification bytes; <paramref name="source"/> names them in error messages.</summary>
-    public static ScoringSpec Parse(byte[] bytes, string source)
+    /// <param name="catalogue">The metrics the engine can compute: when given, unknown metric names and normalisations against a metric's direction are errors.</param>
+    public static ScoringSpec Parse(byte[] bytes, string source, IMetricCatalogue? catalogue = null)
     {
         SpecFile file;
         try
@@ -46,7 +49,7 @@ public static class ScoringSpecLoader
         {
             throw new HarnessException($"{source}: invalid scoring specification at line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
         }
-        return new ScoringSpecValidator(source).Validate(file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new ScoringSpecValidator(source, catalogue).Validate(file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 }
 

@@ -1,7 +1,13 @@
+using OmniContextEval.Core.Catalogue;
+
 namespace OmniContextEval.Core.Scoring;
 
-/// <summary>Checks a parsed specification file field by field and builds the immutable <see cref="ScoringSpec"/>.</summary>
-internal sealed class ScoringSpecValidator(string source)
+/// <summary>
+/// Checks a parsed specification file field by field and builds the immutable <see cref="ScoringSpec"/>. With a
+/// <paramref name="catalogue"/> (the metric engine's registry) every metric name must be one it knows, at the right
+/// level, and each normalisation must rise where the metric is better.
+/// </summary>
+internal sealed class ScoringSpecValidator(string source, IMetricCatalogue? catalogue = null)
 {
     private const double Tolerance = 1e-9;
 
@@ -14,7 +20,8 @@ internal sealed class ScoringSpecValidator(string source)
 
         var normalisation = new Dictionary<string, MetricNormalisation>();
         foreach (var (metric, entry) in file.Normalisation ?? [])
-            normalisation[metric] = Normalisation(metric, entry);
+            normalisation[metric] = CheckDirection(metric, Normalisation(metric, entry));
+        CheckNames(file);
 
         var dimensions = file.Dimensions.Select(d => new DimensionSpec(d.Key, d.Value.Weight,
             Weights($"dimensions.{d.Key}.metrics", d.Value.Metrics, normalisation))).ToList();
@@ -70,6 +77,42 @@ internal sealed class ScoringSpecValidator(string source)
             default:
                 throw Fail($"{field}.kind", $"is '{entry.Kind}'; expected linear or exp_decay");
         }
+    }
+
+    /// <summary>Every metric the file names must be in the catalogue, case metrics in dimensions, set metrics in set_level.</summary>
+    private void CheckNames(SpecFile file)
+    {
+        if (catalogue is null) return;
+        void Check(string field, string metric, MetricLevel? level = null)
+        {
+            var info = catalogue.Find(metric)
+                ?? throw Fail($"{field}.{metric}", $"names an unknown metric; known metrics: {catalogue.KnownNames()}");
+            if (level is { } l && info.Level != l)
+                throw Fail($"{field}.{metric}", $"is a {info.Level.ToString().ToLowerInvariant()}-level metric; this field takes {l.ToString().ToLowerInvariant()}-level ones");
+        }
+        foreach (var (dimension, entry) in file.Dimensions ?? [])
+            foreach (var metric in entry.Metrics?.Keys ?? Enumerable.Empty<string>())
+                Check($"dimensions.{dimension}.metrics", metric, MetricLevel.Case);
+        foreach (var metric in file.SetLevel?.Metrics?.Keys ?? Enumerable.Empty<string>())
+            Check("set_level.metrics", metric, MetricLevel.Set);
+        foreach (var metric in file.Normalisation?.Keys ?? Enumerable.Empty<string>())
+            Check("normalisation", metric);
+        foreach (var metric in file.PerItem?.Keys ?? Enumerable.Empty<string>())
+            Check("per_item", metric, MetricLevel.Case);
+        foreach (var metric in file.RequiresReference ?? [])
+            Check("requires_reference", metric, MetricLevel.Case);
+    }
+
+    /// <summary>A normalisation must map better raw values to higher scores: linear best above worst for higher-is-better metrics.</summary>
+    private MetricNormalisation CheckDirection(string metric, MetricNormalisation normalisation)
+    {
+        if (catalogue?.Find(metric) is not { } info) return normalisation;
+        var rewardsHigher = normalisation.Kind == NormalisationKind.Linear && normalisation.Best > normalisation.Worst;
+        if (rewardsHigher != (info.Direction == MetricDirection.HigherIsBetter))
+            throw Fail($"normalisation.{metric}", info.Direction == MetricDirection.HigherIsBetter
+                ? "scores lower values higher, but higher values of this metric are better (linear with best above worst)"
+                : "scores higher values higher, but lower values of this metric are better (linear with best below worst, or exp_decay)");
+        return normalisation;
     }
 
     private ItemAggregation Aggregation(string metric, string value) => value switch

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using OmniContextEval.Metrics.LinearAlgebra;
+using OmniContextEval.Numerics.LinearAlgebra;
 
 namespace OmniContextEval.Metrics.Fid;
 

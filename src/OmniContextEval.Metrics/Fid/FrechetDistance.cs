@@ -1,3 +1,5 @@
+using OmniContextEval.Numerics.LinearAlgebra;
+
 namespace OmniContextEval.Metrics.Fid;
 
 /// <summary>

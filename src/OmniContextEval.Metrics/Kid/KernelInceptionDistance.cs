@@ -1,4 +1,4 @@
-using OmniContextEval.Metrics.LinearAlgebra;
+using OmniContextEval.Numerics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 
 namespace OmniContextEval.Metrics.Kid;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using OmniContextEval.Metrics.LinearAlgebra;
+using OmniContextEval.Numerics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 
 namespace OmniContextEval.Metrics.Kid;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Metrics.Engine;
+using OmniContextEval.Metrics.Registry;
 using OmniContextEval.Metrics.Runs;
 
 namespace OmniContextEval.Metrics.Scoring;
@@ -18,10 +19,13 @@ public sealed record StageTiming(string Name, int Computed, int Cached, double S
 /// Scores outputs with the networks of <see cref="ScoringModels"/>: one <see cref="ImagePass"/> over every distinct
 /// image (outputs, input images, references) feeds CLIP, DINOv2, Inception, LPIPS and the pixel metrics, each image
 /// read and decoded at most once and not at all when the cache answers; every distinct text runs once; then each
-/// case's raw metrics and the set-level metrics are built.
+/// case's raw metrics (every case metric of the <see cref="MetricRegistry"/>, default <see cref="MetricRegistry.Default"/>)
+/// and the set-level metrics are built.
 /// </summary>
-public sealed class CaseScorer(ScoringModels models, EngineOptions? options = null)
+public sealed class CaseScorer(ScoringModels models, EngineOptions? options = null, MetricRegistry? metrics = null)
 {
+    private readonly MetricRegistry registry = metrics ?? MetricRegistry.Default;
+
     /// <param name="progress">Hears (image-network results done, total).</param>
     public async Task<ScoredOutputs> ScoreAsync(IReadOnlyList<ScoringRequest> requests,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
@@ -55,7 +59,7 @@ public sealed class CaseScorer(ScoringModels models, EngineOptions? options = nu
         timings.AddRange(networks.Select(n => new StageTiming(n.Session.Entry.Name, n.Computed, n.Cached, n.NetworkTime.TotalSeconds)));
         timings.Add(new StageTiming("image pass (wall)", images.Images.Count, 0, clock.Elapsed.TotalSeconds));
 
-        var texts = requests.SelectMany(CaseMetricsBuilder.TextsOf).Distinct().ToList();
+        var texts = requests.SelectMany(r => CaseMetricsBuilder.TextsOf(registry, r)).Distinct().ToList();
         var textEmbeddings = new Dictionary<string, float[]>();
         if (models.ClipText is not null && texts.Count > 0)
         {
@@ -67,8 +71,12 @@ public sealed class CaseScorer(ScoringModels models, EngineOptions? options = nu
         }
         Dictionary<string, FeatureResult>? ByPath(FeatureResult?[] results, bool present) => !present ? null
             : images.Embedded.Where(i => results[i] is not null).ToDictionary(i => images.Images[i].Name, i => results[i]!);
-        var builder = new CaseMetricsBuilder(models, ByPath(clip, models.ClipImage is not null), ByPath(dino, models.Dino is not null),
-            textEmbeddings, output => pairs.For(images.IndexOf(output)),
+        var imageFeatures = new Dictionary<string, Dictionary<string, FeatureResult>?>
+        {
+            [ScoringModelNames.ClipImage] = ByPath(clip, models.ClipImage is not null),
+            [ScoringModelNames.DinoV2] = ByPath(dino, models.Dino is not null),
+        };
+        var builder = new CaseMetricsBuilder(models, registry, imageFeatures, textEmbeddings, output => pairs.For(images.IndexOf(output)),
             (output, input, cells) => subjects?.Score(output, input, cells));
         clock.Restart();
         var raw = requests.AsParallel().AsOrdered().Select(builder.Build).ToList();

@@ -1,5 +1,5 @@
 using OmniContextEval.Metrics.Fid;
-using OmniContextEval.Metrics.LinearAlgebra;
+using OmniContextEval.Numerics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Metrics.Tests.TestSupport;
 using OmniContextEval.Testing;

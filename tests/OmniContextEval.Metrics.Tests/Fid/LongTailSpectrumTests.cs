@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OmniContextEval.Metrics.Fid;
+using OmniContextEval.Numerics.LinearAlgebra;
 using OmniContextEval.Metrics.Tests.TestSupport;
 
 namespace OmniContextEval.Metrics.Tests.Fid;
