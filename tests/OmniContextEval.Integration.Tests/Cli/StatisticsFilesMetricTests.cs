@@ -34,8 +34,8 @@ public class StatisticsFilesMetricTests
         var c = Case("full rank, 2100 vs 2100");
         var dir = TestPaths.NewTempDir("long-tail-fid");
         var (a, b) = (Path.Combine(dir, "a.npz"), Path.Combine(dir, "b.npz"));
-        StatisticsFile.Save(a, FeatureStatistics.Of(Features(c, "A")));
-        StatisticsFile.Save(b, FeatureStatistics.Of(Features(c, "B")));
+        StatisticsFile.Save(a, FeatureStatistics.Of(LongTailFeatures.ForCase(c, "A")));
+        StatisticsFile.Save(b, FeatureStatistics.Of(LongTailFeatures.ForCase(c, "B")));
 
         var (code, stdout, stderr) = await CliRunner.Run("metric", "fid", a, b, "--json", "--models", NoModels);
 
@@ -56,7 +56,7 @@ public class StatisticsFilesMetricTests
         var (a, b) = (Path.Combine(dir, "a.npy"), Path.Combine(dir, "b.npy"));
         foreach (var (path, side) in new[] { (a, "A"), (b, "B") })
         {
-            var features = Features(c, side);
+            var features = LongTailFeatures.ForCase(c, side);
             NpyWriter.WriteFloat32(path, features.Values, [features.Rows, features.Dimension]);
         }
 
@@ -78,10 +78,6 @@ public class StatisticsFilesMetricTests
 
     private static JsonElement Case(string name) =>
         Expected.GetProperty("fid").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
-    private static Metrics.Numerics.FeatureMatrix Features(JsonElement c, string side) =>
-        LongTailFeatures.Create(c.GetProperty("rows" + side).GetInt32(), c.GetProperty("dimension").GetInt32(),
-                                c.GetProperty("seed" + side).GetUInt64(), c.GetProperty("noise" + side).GetDouble());
 
     private static double Value(string json, string field) => JsonDocument.Parse(json).RootElement.GetProperty(field).GetDouble();
 

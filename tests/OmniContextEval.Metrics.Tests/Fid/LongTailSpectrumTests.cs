@@ -90,14 +90,10 @@ public class LongTailSpectrumTests
         lock (Cache)
         {
             if (!Cache.TryGetValue(name, out var pair))
-                Cache[name] = pair = (FeatureStatistics.Of(Features(c, "A")), FeatureStatistics.Of(Features(c, "B")));
+                Cache[name] = pair = (FeatureStatistics.Of(LongTailFeatures.ForCase(c, "A")), FeatureStatistics.Of(LongTailFeatures.ForCase(c, "B")));
             return pair;
         }
     }
-
-    internal static Numerics.FeatureMatrix Features(JsonElement c, string side) =>
-        LongTailFeatures.Create(c.GetProperty("rows" + side).GetInt32(), c.GetProperty("dimension").GetInt32(),
-                                c.GetProperty("seed" + side).GetUInt64(), c.GetProperty("noise" + side).GetDouble());
 
     private static int RankBound(FeatureStatistics s) => (int)Math.Min(s.Count - 1, s.Dimension);
 

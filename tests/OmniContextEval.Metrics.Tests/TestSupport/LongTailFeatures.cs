@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OmniContextEval.Metrics.Numerics;
 
 namespace OmniContextEval.Metrics.Tests.TestSupport;
@@ -51,6 +52,11 @@ public static class LongTailFeatures
         }
         return new FeatureMatrix(rows, dimension, values);
     }
+
+    /// <summary>Side "A" or "B" of a case in tests/fixtures/metrics/long-tail.json (rowsA, dimension, seedA, noiseA, ...).</summary>
+    public static FeatureMatrix ForCase(JsonElement c, string side) =>
+        Create(c.GetProperty("rows" + side).GetInt32(), c.GetProperty("dimension").GetInt32(),
+               c.GetProperty("seed" + side).GetUInt64(), c.GetProperty("noise" + side).GetDouble());
 
     /// <summary>The k-th SplitMix64 output of a stream, as a double in [0, 1) with 53 random bits.</summary>
     private static double Uniform(ulong seed, ulong k)
