@@ -29,8 +29,11 @@ public sealed record PublishedRow(string Key, string TaskType, string Instructio
             {
                 var lines = text.Split('\n');
                 for (var i = 0; i < lines.Length; i++)
-                    if (lines[i].Trim().Length > 0)
-                        elements.Add((JsonDocument.Parse(lines[i]).RootElement.Clone(), $"line {i + 1}"));
+                {
+                    if (lines[i].Trim().Length == 0) continue;
+                    try { elements.Add((JsonDocument.Parse(lines[i]).RootElement.Clone(), $"line {i + 1}")); }
+                    catch (JsonException e) { throw new HarnessException($"{path}: line {i + 1}: not valid JSON: {e.Message}", ExitCodes.InvalidInput, e); }
+                }
             }
         }
         catch (JsonException e)

@@ -53,6 +53,15 @@ public sealed class OmniContextImporterTests : IDisposable
         Assert.Empty(SuiteLoader.Load(Path.Combine(_out, "suite")).Issues);
     }
 
+    [Fact]
+    public void A_broken_json_line_is_named_by_its_line_number()
+    {
+        var lines = Path.Combine(_out, "rows.jsonl");
+        File.WriteAllText(lines, "{\"key\":\"k1\"}\n\n{\"key\": oops}\n");
+        var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import(lines, Path.Combine(_out, "s")));
+        Assert.Contains("rows.jsonl: line 3: not valid JSON", e.Message);
+    }
+
     [Theory]
     [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction_language\":\"en\",\"input_images\":[]}]",
         "row 0 (key k9): field instruction")]
