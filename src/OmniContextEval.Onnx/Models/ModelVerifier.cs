@@ -20,10 +20,14 @@ public sealed record ModelCheck(string Name, string Path, string? Sha256, IReadO
 
 /// <summary>
 /// Checks a manifest entry against its file: present, SHA-256 equal, loadable by ONNX Runtime, and input and
-/// output names, element types and shapes equal to the manifest (-1 in the manifest means a dynamic dimension).
+/// output names, element types and shapes equal to the manifest (-1 in the manifest means a dynamic dimension);
+/// and the side files its settings name (<see cref="SideFileKeys"/>: the CLIP vocabulary, LPIPS linear weights) present.
 /// </summary>
 public static class ModelVerifier
 {
+    /// <summary>Keys of <see cref="ModelEntry.Extra"/> whose values are files beside the models.</summary>
+    public static readonly IReadOnlyList<string> SideFileKeys = ["vocabulary", "linWeights"];
+
     public static ModelCheck Verify(ModelRegistry registry, ModelEntry entry)
     {
         var path = registry.PathOf(entry);
@@ -44,6 +48,9 @@ public static class ModelVerifier
         {
             problems.Add($"ONNX Runtime cannot load the file: {FirstLine(e.Message)}");
         }
+        foreach (var key in SideFileKeys)
+            if (registry.ExtraFilePath(entry, key) is { } side && !File.Exists(side))
+                problems.Add($"{key} file {Path.GetFileName(side)} is missing from {registry.Folder}");
         return new ModelCheck(entry.Name, path, sha, problems);
     }
 

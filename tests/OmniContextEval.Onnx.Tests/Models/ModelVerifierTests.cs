@@ -10,16 +10,37 @@ namespace OmniContextEval.Onnx.Tests.Models;
 public class ModelVerifierTests
 {
     [Fact]
-    public void EveryTinyFixtureModelVerifies()
+    public void EveryTinyFixtureModelVerifiesAndTheUncommittedVocabularyIsReported()
     {
+        // The CLIP vocabulary is reference data that is never committed: the fixture folder lacks it, and verify says so.
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
         Assert.Contains(registry.Models, m => m.Name == "clip-vit-b32-image");
         Assert.Contains(registry.Models, m => m.Name == "dinov2-vits14");
-        foreach (var entry in registry.Models)
+        foreach (var entry in registry.Models.Where(m => m.Name != "clip-vit-b32-text"))
         {
             var check = ModelVerifier.Verify(registry, entry);
             Assert.True(check.Ok, $"{entry.Name}: {string.Join("; ", check.Problems)}");
         }
+        Assert.Equal($"vocabulary file bpe_simple_vocab_16e6.txt.gz is missing from {registry.Folder}", SingleProblem(FixedInputs.TinyModels, "clip-vit-b32-text"));
+    }
+
+    [SharedDataFact]
+    public void WithTheVocabularyBesideItTheTextModelVerifies()
+    {
+        var folder = CopyFixtures();
+        File.Copy(Path.Combine(TestPaths.SharedReferenceData!, "clip", "bpe_simple_vocab_16e6.txt.gz"), Path.Combine(folder, "bpe_simple_vocab_16e6.txt.gz"));
+        var registry = ModelRegistry.Open(folder);
+
+        Assert.True(ModelVerifier.Verify(registry, registry.Get("clip-vit-b32-text")).Ok);
+    }
+
+    [Fact]
+    public void MissingLpipsWeightsAreNamed()
+    {
+        var folder = CopyFixtures();
+        File.Delete(Path.Combine(folder, "lpips-tiny-lin.json"));
+
+        Assert.Equal($"linWeights file lpips-tiny-lin.json is missing from {folder}", SingleProblem(folder, "lpips-alex"));
     }
 
     [Fact]
