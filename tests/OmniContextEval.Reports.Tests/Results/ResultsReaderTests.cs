@@ -44,6 +44,26 @@ public class ResultsReaderTests
         Assert.Contains(file, error.Message);
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e999")]
+    public void A_number_beyond_double_range_is_invalid_input_naming_the_file_and_field(string number)
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(SyntheticScoring.ScoredRun(temp, "run", 0), ResultsFiles.Results);
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf("\"mean\": ", text.IndexOf("\"total\": {", StringComparison.Ordinal), StringComparison.Ordinal) + "\"mean\": ".Length;
+        var end = text.IndexOfAny([',', '\n', '}'], at);
+        File.WriteAllText(file, text[..at] + number + text[end..]);
+
+        var error = Assert.Throws<HarnessException>(() => ResultsReader.Read(file));
+
+        Assert.Equal(ExitCodes.InvalidInput, error.ExitCode);
+        Assert.Contains(file, error.Message);
+        Assert.True(error.Message.Contains(".total.mean") && error.Message.Contains("not finite"), error.Message);
+        Assert.Contains("not finite", error.Message);
+    }
+
     [Fact]
     public void A_json_file_that_is_not_results_is_invalid_input()
     {
