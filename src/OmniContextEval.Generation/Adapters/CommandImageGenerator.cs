@@ -43,7 +43,7 @@ public sealed class CommandImageGenerator(string command, ExternalOptions option
             for (var attempt = 0; attempt <= options.Retries; attempt++)
             {
                 if (attempt > 0) await Task.Delay(options.DelayBefore(attempt), cancellation);
-                var (result, error) = await RunOnceAsync(requestJson, requestFile, work.FullName, cancellation);
+                var (result, error) = await RunOnceAsync(requestJson, requestFile, work.FullName, batch.Count, cancellation);
                 if (result is not null) return batch.Select(r => Resolve(r, result)).ToList();
                 failure = $"attempt {attempt + 1} of {options.Retries + 1}: {error}";
             }
@@ -56,7 +56,7 @@ public sealed class CommandImageGenerator(string command, ExternalOptions option
         }
     }
 
-    private async Task<(IReadOnlyList<ExternalResult?>? Result, string Error)> RunOnceAsync(byte[] requestJson, string requestFile, string workFolder, CancellationToken cancellation)
+    private async Task<(IReadOnlyList<ExternalResult?>? Result, string Error)> RunOnceAsync(byte[] requestJson, string requestFile, string workFolder, int requestCount, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(options.Timeout);
@@ -98,7 +98,7 @@ public sealed class CommandImageGenerator(string command, ExternalOptions option
             if (stdout.IsFaulted) return (null, $"{Reason(stdout.Exception!.InnerException!)}; stderr: {stderr.Text(StderrKept)}");
             await Task.WhenAny(stderrDone, Task.Delay(100, CancellationToken.None));
             if (process.ExitCode != 0) return (null, $"exit code {process.ExitCode}; stderr: {stderr.Text(StderrKept)}");
-            return Parse(await stdout, stderr.Text(StderrKept));
+            return Parse(await stdout, stderr.Text(StderrKept), MaxTokens(requestCount));
         }
         finally
         {
@@ -109,11 +109,15 @@ public sealed class CommandImageGenerator(string command, ExternalOptions option
         }
     }
 
-    private static (IReadOnlyList<ExternalResult?>? Result, string Error) Parse(byte[] output, string errors)
+    /// <summary>JSON values a batch's answer may hold: ample for its items, far too few to exhaust memory.</summary>
+    private static int MaxTokens(int requests) => 1000 + 200 * requests;
+
+    private static (IReadOnlyList<ExternalResult?>? Result, string Error) Parse(byte[] output, string errors, int maxTokens)
     {
         if (output.AsSpan().Trim(" \t\r\n"u8).IsEmpty) return (null, $"empty stdout; stderr: {errors}");
         try
         {
+            AnswerJson.CheckTokenCount(output, maxTokens, "stdout");
             var result = JsonSerializer.Deserialize<ExternalBatchResult?>(output, JsonOptions.Compact);
             if (result?.Images is null)
                 return (null, $"stdout is JSON without an \"images\" list ({(result is null ? "null" : "\"images\": null")}): {PrintableText.Escape(output)}; stderr: {errors}");

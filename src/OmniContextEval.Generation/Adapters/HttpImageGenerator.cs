@@ -72,13 +72,10 @@ public sealed class HttpImageGenerator : IImageGenerator, IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var post = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
         var body = await SendAsync(post, "the response", cancellation);
-        using var document = ParseAnswer(body);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) throw new JsonException($"the response is JSON {root.ValueKind}, not an object");
-        if (Text(root, "error") is { } error) throw new HttpRequestException($"server error: {PrintableText.Escape(error)}");
-        if (Property(root, "base64") is { ValueKind: JsonValueKind.String } base64)
-            return base64.TryGetBytesFromBase64(out var bytes) ? bytes : throw new FormatException("\"base64\" is not valid base64");
-        if (Text(root, "url") is { } url)
+        var answer = ParseAnswer(body);
+        if (answer.Error is { } error) throw new HttpRequestException($"server error: {PrintableText.Escape(error)}");
+        if (answer.Image is { } image) return image;
+        if (answer.Url is { } url)
         {
             using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, url));
             return await SendAsync(get, $"the image at {PrintableText.Escape(url, 200)}", cancellation);
@@ -100,25 +97,14 @@ public sealed class HttpImageGenerator : IImageGenerator, IDisposable
         return await BoundedRead.ReadAllAsync(stream, _options.MaxAnswerBytes, what, response.Content.Headers.ContentLength, cancellation);
     }
 
-    private static JsonDocument ParseAnswer(byte[] body)
+    private static AnswerJson.HttpAnswer ParseAnswer(byte[] body)
     {
-        try { return JsonDocument.Parse(body); }
+        try { return AnswerJson.ReadHttpAnswer(body); }
         catch (JsonException e)
         {
-            throw new JsonException($"the response is not JSON ({PrintableText.Escape(e.Message)}): {PrintableText.Escape(body.AsSpan(0, Math.Min(body.Length, 4 * ErrorBodyKept)))}");
+            throw new JsonException($"the response is not the expected JSON ({PrintableText.Escape(e.Message)}): {PrintableText.Escape(body.AsSpan(0, Math.Min(body.Length, 4 * ErrorBodyKept)))}");
         }
     }
-
-    /// <summary>A property matched case-insensitively, as the web JSON defaults read <see cref="ExternalResult"/>.</summary>
-    private static JsonElement? Property(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value;
-        return null;
-    }
-
-    private static string? Text(JsonElement root, string name) =>
-        Property(root, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     public void Dispose() => _client.Dispose();
 }

@@ -17,7 +17,9 @@ public static class PrintableText
     public static string Escape(ReadOnlySpan<byte> bytes, int maxChars = DefaultMaxChars, bool keepEnd = false)
     {
         var builder = new StringBuilder();
-        var rest = bytes;
+        // Only the part that can be shown is escaped (a character is at most 4 bytes), however long the input.
+        var shown = (long)maxChars * 4 + 4;
+        var rest = bytes.Length <= shown ? bytes : keepEnd ? bytes[^(int)shown..] : bytes[..(int)shown];
         while (!rest.IsEmpty)
         {
             var status = Rune.DecodeFromUtf8(rest, out var rune, out var used);
@@ -34,10 +36,13 @@ public static class PrintableText
     {
         if (string.IsNullOrEmpty(text)) return "";
         var builder = new StringBuilder();
-        for (var i = 0; i < text.Length;)
+        var (from, to) = text.Length <= 2L * maxChars + 2 ? (0, text.Length) : keepEnd ? (text.Length - 2 * maxChars - 2, text.Length) : (0, 2 * maxChars + 2);
+        for (var i = from; i < to;)
         {
-            if (Rune.TryGetRuneAt(text, i, out var rune)) { Append(builder, rune); i += rune.Utf16SequenceLength; }
-            else { builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:x4}"); i++; }
+            if (i + 1 < to || !char.IsHighSurrogate(text[i]))
+                if (Rune.TryGetRuneAt(text, i, out var rune)) { Append(builder, rune); i += rune.Utf16SequenceLength; continue; }
+            builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:x4}");
+            i++;
         }
         return Cut(builder.ToString().Trim(), maxChars, keepEnd, text.Length, "characters");
     }

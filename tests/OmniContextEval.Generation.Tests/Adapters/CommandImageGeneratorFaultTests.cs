@@ -31,6 +31,16 @@ public class CommandImageGeneratorFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_answer_of_millions_of_json_values_is_refused_before_it_is_materialised()
+    {
+        var suite = new SuiteFolder(1);
+        var (summary, growth) = await MemoryProbe.Measure(() => Run("printf '{\"images\":['; yes '{},' | head -c 30000000; printf '{}]}'", suite, Once));
+        output.WriteLine($"10 million items: allocated {growth.AllocatedMiB:F0} MiB, working set +{growth.WorkingSetMiB:F0} MiB");
+        Assert.Contains("stdout holds more than 1200 JSON values", Assert.Single(summary.Problems).Error);
+        Assert.InRange(growth.AllocatedMiB, 0, MemoryProbe.BoundMiB);
+    }
+
+    [Fact]
     public async Task The_timeout_holds_when_a_background_child_keeps_stdout_and_the_whole_group_is_killed()
     {
         var suite = new SuiteFolder(1);
