@@ -7,9 +7,9 @@ namespace OmniContextEval.Generation.Adapters;
 /// <summary>
 /// A command started in its own session and process group (through <c>setsid</c>), so that one signal to the group
 /// ends the command and every child it left behind, however it backgrounded them. Live groups, and the work folder
-/// holding each one's request file, are remembered: when the harness exits (normally, or on SIGTERM, which .NET turns
-/// into <see cref="AppDomain.ProcessExit"/>) every live group is killed and its folder removed. Ctrl+C cancels the
-/// run's token, and the command adapter kills the group on that path.
+/// holding each one's request file, are remembered: when the harness exits (normally, on SIGTERM or on SIGHUP) every live
+/// group is killed and its folder removed. Ctrl+C cancels the run's token, and the command adapter kills the group on
+/// that path.
 /// </summary>
 public sealed class ProcessGroup : IDisposable
 {
@@ -18,6 +18,11 @@ public sealed class ProcessGroup : IDisposable
     private static readonly string? Setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
     private readonly string? _workFolder;
     private int _ended;
+
+    // SIGTERM and SIGHUP end the harness without ProcessExit: each handler ends the groups, then lets the signal's
+    // default action (termination) go on. Ctrl+C (SIGINT) cancels the run's token instead, and the adapter kills its group.
+    private static readonly PosixSignalRegistration[] Signals =
+        OperatingSystem.IsWindows() ? [] : [PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => EndAll()), PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => EndAll())];
 
     static ProcessGroup() => AppDomain.CurrentDomain.ProcessExit += (_, _) => EndAll();
 
