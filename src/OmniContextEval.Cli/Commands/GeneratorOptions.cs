@@ -25,10 +25,11 @@ internal sealed class GeneratorOptions
     private readonly Option<int> _retries = new("--retries") { Description = "command/http: retries after a failure.", DefaultValueFactory = _ => 2 };
     private readonly Option<int> _batch = new("--batch-size") { Description = "command: requests per process run.", DefaultValueFactory = _ => 8 };
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "command/http: runs or requests at once.", DefaultValueFactory = _ => 2 };
+    private readonly Option<long> _maxAnswer = new("--max-answer-bytes") { Description = "command/http: largest answer (response body, stdout, image file) in bytes.", DefaultValueFactory = _ => ExternalOptions.DefaultMaxAnswerBytes };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _generator, _method, _source, _model, _steps, _solver, _shift, _text, _image, _cfg, _jobs, _timeout, _retries, _batch, _concurrency })
+        foreach (var option in new Option[] { _generator, _method, _source, _model, _steps, _solver, _shift, _text, _image, _cfg, _jobs, _timeout, _retries, _batch, _concurrency, _maxAnswer })
             command.Options.Add(option);
     }
 
@@ -48,7 +49,8 @@ internal sealed class GeneratorOptions
             Guidance = new GuidanceSettings(parse.GetValue(_text) ?? defaults.TextScale, parse.GetValue(_image) ?? defaults.ImageScale, cfgStart, cfgEnd),
         };
         var external = new ExternalOptions(TimeSpan.FromSeconds(parse.GetValue(_timeout)), parse.GetValue(_retries),
-            BatchSize: parse.GetValue(_batch), Concurrency: parse.GetValue(_concurrency));
+            BatchSize: parse.GetValue(_batch), Concurrency: parse.GetValue(_concurrency),
+            MaxAnswerBytes: parse.GetValue(_maxAnswer) > 0 ? parse.GetValue(_maxAnswer) : throw new HarnessException("--max-answer-bytes must be positive", ExitCodes.UsageError));
         return new GeneratorSettings(name, parse.GetValue(_source), sampler, external, parse.GetValue(_jobs), parse.GetValue(_model));
     }
 
