@@ -68,7 +68,7 @@ public static class SyntheticRun
         var set = new SetLevelMetrics(new Dictionary<string, double> { [SetMetricNames.Fid] = 180 - 80 * quality, [SetMetricNames.Kid] = 0.04 - 0.02 * quality },
             new Dictionary<string, string>(), suite.Cases.Count * Seeds.Length - 2, new Dictionary<string, double> { [SetMetricNames.Kid] = 0.004 });
         AtomicFile.WriteAllText(Path.Combine(folder, ResultsFiles.SetMetrics), JsonSerializer.Serialize(set, JsonOptions.Indented));
-        var manifest = new RunManifest(runId, Seeds, "outputs", new GeneratorIdentity("synthetic", "cfg", new Dictionary<string, string> { ["quality"] = quality.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        var manifest = new RunManifest(runId, Seeds, "outputs", new GeneratorProvenance("synthetic", "cfg", new Dictionary<string, string> { ["quality"] = quality.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
             new Dictionary<string, string> { ["clip"] = new string('a', 64) }, absentModels ?? [], new Dictionary<string, double> { ["generate"] = 12.5, ["measure"] = 3.25 });
         AtomicFile.WriteAllText(Path.Combine(folder, ResultsFiles.Manifest), JsonSerializer.Serialize(manifest, JsonOptions.Indented));
         return folder;
