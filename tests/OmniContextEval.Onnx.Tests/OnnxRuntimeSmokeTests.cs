@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using OmniContextEval.Onnx;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests;
 

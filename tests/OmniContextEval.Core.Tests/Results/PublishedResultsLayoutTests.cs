@@ -1,6 +1,5 @@
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Core.Results;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Core.Tests.Results;
 

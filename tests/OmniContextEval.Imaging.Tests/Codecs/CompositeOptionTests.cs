@@ -1,4 +1,3 @@
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 

@@ -1,5 +1,4 @@
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Npy;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using OmniContextEval.Core;
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Npy;
 

@@ -3,7 +3,6 @@ using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Imaging.Tests.Resize;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Preprocessing;
 

@@ -3,11 +3,9 @@ using OmniContextEval.Core;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Metrics.Fid;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Integration.Tests.Commands;
 
-[Collection("console")] // writes to the process console, which CliRunner captures
 public class MetricCommandTests
 {
     private static readonly string Models = TestPaths.Fixture("models");

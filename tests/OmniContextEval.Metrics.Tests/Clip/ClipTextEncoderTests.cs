@@ -4,7 +4,6 @@ using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Clip;
 

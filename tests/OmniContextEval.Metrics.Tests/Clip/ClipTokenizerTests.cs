@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Clip;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Clip;
 

@@ -4,7 +4,6 @@ using OmniContextEval.Metrics.Similarity;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 

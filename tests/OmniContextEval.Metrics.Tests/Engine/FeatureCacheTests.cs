@@ -1,5 +1,4 @@
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 

@@ -3,7 +3,6 @@ using OmniContextEval.Metrics.Engine;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 

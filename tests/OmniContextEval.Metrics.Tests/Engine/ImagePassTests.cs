@@ -5,7 +5,6 @@ using OmniContextEval.Metrics.Lpips;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 

@@ -6,7 +6,6 @@ using OmniContextEval.Metrics.Measuring;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Measuring;
 

@@ -3,7 +3,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Onnx.Fetching;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Tests.Models;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests.Fetching;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using OmniContextEval.Core;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests.Models;
 

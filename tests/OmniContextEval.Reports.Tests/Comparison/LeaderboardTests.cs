@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Scoring;
 using OmniContextEval.Reports.Comparison;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Comparison;
 

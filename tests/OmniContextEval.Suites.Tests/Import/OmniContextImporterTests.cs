@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Suites.Import;
 using OmniContextEval.Suites.Loading;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Import;
 

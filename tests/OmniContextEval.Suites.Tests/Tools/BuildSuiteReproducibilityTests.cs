@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using OmniContextEval.Suites.Tests.Validation;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Tools;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Suites.Loading;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Validation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OmniContextEval.Testing;
 
-namespace OmniContextEval.Reports.Tests.Synthetic;
+namespace OmniContextEval.Testing;
 
 /// <summary>
 /// Approved-snapshot comparison against tests/fixtures/reports/NAME. On a difference the received text is written

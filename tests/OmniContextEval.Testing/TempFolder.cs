@@ -1,4 +1,4 @@
-namespace OmniContextEval.Reports.Tests.Synthetic;
+namespace OmniContextEval.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable

@@ -1,11 +1,10 @@
 using OmniContextEval.Core;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
-namespace OmniContextEval.Reports.Tests.Scoring;
+namespace OmniContextEval.Runs.Tests.Scoring;
 
-public class ScoringServiceTests
+public class RunScorerTests
 {
     [Fact]
     public void Every_case_and_seed_is_scored_and_failures_count_as_zero()

@@ -3,10 +3,11 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Core.Statistics;
-using OmniContextEval.Reports.Pipeline;
+using OmniContextEval.Runs;
+using OmniContextEval.Runs.Scoring;
 using OmniContextEval.Reports.Results;
 
-namespace OmniContextEval.Reports.Tests.Synthetic;
+namespace OmniContextEval.Testing;
 
 /// <summary>
 /// Builds suites and run folders (generation records, raw metric records, set-level metrics) without running
@@ -114,8 +115,9 @@ public static class SyntheticScoring
 {
     public static RunResults Score(string folder, SuiteSnapshot suite)
     {
-        var service = new OmniContextEval.Reports.Scoring.ScoringService(Core.Scoring.ScoringSpecLoader.Default(), Core.Scoring.ScoringSpecLoader.DefaultBytes());
-        return service.ScoreAndWrite(suite, folder);
+        var (results, scores) = new RunScorer(Core.Scoring.ScoringSpecLoader.Default()).Score(suite, RunRecords.Read(folder, suite));
+        ResultsWriter.Write(folder, results, scores, Core.Scoring.ScoringSpecLoader.DefaultBytes());
+        return results;
     }
 
     /// <summary>A scored run folder: suite, quality shift and run id.</summary>
