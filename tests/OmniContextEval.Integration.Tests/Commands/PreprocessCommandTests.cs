@@ -21,7 +21,7 @@ public class PreprocessCommandTests
     [InlineData("clip", 224, 224)]
     [InlineData("inception-tf1", 299, 299)]
     [InlineData("lpips", 30, 40)]
-    public async Task WritesAnNpyOfTheModesShape(string mode, int height, int width)
+    public async Task Writes_an_npy_of_the_modes_shape(string mode, int height, int width)
     {
         var dir = TestPaths.NewTempDir();
         var output = Path.Combine(dir, "t.npy");
@@ -31,7 +31,7 @@ public class PreprocessCommandTests
     }
 
     [Fact]
-    public async Task UnknownModeIsAUsageError()
+    public async Task Unknown_mode_is_a_usage_error()
     {
         var dir = TestPaths.NewTempDir();
         var rc = await CommandLine.RunAsync(["preprocess", WriteImage(dir), "--mode", "clip-vit", "--out", Path.Combine(dir, "t.npy")]);
@@ -40,7 +40,7 @@ public class PreprocessCommandTests
     }
 
     [Fact]
-    public async Task CorruptImageIsInvalidInput()
+    public async Task Corrupt_image_is_invalid_input()
     {
         var dir = TestPaths.NewTempDir();
         var bad = Path.Combine(dir, "bad.png");

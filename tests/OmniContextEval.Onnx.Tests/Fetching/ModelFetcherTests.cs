@@ -22,7 +22,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task ResumesAPartialDownloadAndVerifiesTheResult()
+    public async Task Resumes_a_partial_download_and_verifies_the_result()
     {
         var published = Published();
         using var server = new LocalFileServer(published);
@@ -39,7 +39,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task AFileThatDoesNotMatchItsPinnedSha256IsRejectedAndDeleted()
+    public async Task A_file_that_does_not_match_its_pinned_sha256_is_rejected_and_deleted()
     {
         var published = Published();
         var path = Path.Combine(published, "clip-vit-b32-image.onnx");
@@ -57,7 +57,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task NoNetworkIsAClearRuntimeUnavailableError()
+    public async Task No_network_is_a_clear_runtime_unavailable_error()
     {
         using var http = new HttpClient();
         var unreachable = new Uri("http://127.0.0.1:9/models/");
@@ -68,7 +68,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public void MissingSourceSaysHowToGiveOne()
+    public void Missing_source_says_how_to_give_one()
     {
         var e = Assert.Throws<HarnessException>(() => ModelSources.Resolve(null));
         Assert.Contains("--from", e.Message);

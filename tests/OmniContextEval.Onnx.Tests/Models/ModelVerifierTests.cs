@@ -9,7 +9,7 @@ namespace OmniContextEval.Onnx.Tests.Models;
 public class ModelVerifierTests
 {
     [Fact]
-    public void EveryTinyFixtureModelVerifies()
+    public void Every_tiny_fixture_model_verifies()
     {
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
         Assert.Contains(registry.Models, m => m.Name == "clip-vit-b32-image");
@@ -22,7 +22,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void MissingFileIsNamed()
+    public void Missing_file_is_named()
     {
         var folder = CopyFixtures();
         File.Delete(Path.Combine(folder, "dinov2-vits14.onnx"));
@@ -31,7 +31,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void WrongSha256SaysExpectedAndFound()
+    public void Wrong_sha256_says_expected_and_found()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "clip-vit-b32-image", e => e["sha256"] = new string('0', 64));
@@ -40,7 +40,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void CorruptFileIsReportedAsUnloadableAndChanged()
+    public void Corrupt_file_is_reported_as_unloadable_and_changed()
     {
         var folder = CopyFixtures();
         var path = Path.Combine(folder, "clip-vit-b32-image.onnx");
@@ -52,7 +52,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void WrongInputNameAndShapeAreNamed()
+    public void Wrong_input_name_and_shape_are_named()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "dinov2-vits14", e =>
@@ -67,7 +67,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void OpeningABadModelThrowsAModelErrorNamingIt()
+    public void Opening_a_bad_model_throws_a_model_error_naming_it()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "clip-vit-b32-image", e => e["inputs"]![0]!["shape"] = new JsonArray(-1, 3, 64, 64));
@@ -79,7 +79,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void UnknownModelNameListsTheNamesThatExist()
+    public void Unknown_model_name_lists_the_names_that_exist()
     {
         var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open(FixedInputs.TinyModels).Get("clip-vit-h14-image"));
         Assert.Contains("clip-vit-h14-image", e.Message);
@@ -87,7 +87,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void MissingFolderIsAModelError()
+    public void Missing_folder_is_a_model_error()
     {
         var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open("/nonexistent/models"));
         Assert.Equal(ExitCodes.ModelError, e.ExitCode);

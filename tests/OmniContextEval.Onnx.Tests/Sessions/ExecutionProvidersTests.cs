@@ -10,7 +10,7 @@ public class ExecutionProvidersTests
     [Theory]
     [InlineData(ExecutionDevice.Cuda, "cuda")]
     [InlineData(ExecutionDevice.TensorRt, "tensorrt")]
-    public void GpuSessionNamesEveryLibraryItCannotLoad(ExecutionDevice device, string name)
+    public void Gpu_session_names_every_library_it_cannot_load(ExecutionDevice device, string name)
     {
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
         var settings = new SessionSettings(device);
@@ -30,7 +30,7 @@ public class ExecutionProvidersTests
     }
 
     [Fact]
-    public void ProbeListsTheCudaRuntimeLibrariesByNameAndCpuNeedsNone()
+    public void Probe_lists_the_cuda_runtime_libraries_by_name_and_cpu_needs_none()
     {
         Assert.Empty(GpuLibraries.Probe(ExecutionDevice.Cpu));
         var cuda = GpuLibraries.Probe(ExecutionDevice.Cuda).Select(l => l.Library).ToList();
@@ -40,7 +40,7 @@ public class ExecutionProvidersTests
     }
 
     [Fact]
-    public void DeviceNamesParseAndUnknownOnesAreUsageErrors()
+    public void Device_names_parse_and_unknown_ones_are_usage_errors()
     {
         Assert.Equal(ExecutionDevice.Cuda, SessionSettings.ParseDevice("CUDA"));
         Assert.Equal(ExecutionDevice.Cpu, SessionSettings.ParseDevice("cpu"));

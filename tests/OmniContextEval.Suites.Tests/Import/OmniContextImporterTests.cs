@@ -13,7 +13,7 @@ public sealed class OmniContextImporterTests : IDisposable
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public void ImportsThePublishedLayoutIntoAValidSuite()
+    public void Imports_the_published_layout_into_a_valid_suite()
     {
         var report = OmniContextImporter.Import(Rows, _out, name: "fixture");
         Assert.Equal(3, report.Cases);
@@ -33,7 +33,7 @@ public sealed class OmniContextImporterTests : IDisposable
     }
 
     [Fact]
-    public void SharedImagesAreStoredOnce()
+    public void Shared_images_are_stored_once()
     {
         OmniContextImporter.Import(Rows, _out);
         Assert.Equal(4, Directory.GetFiles(Path.Combine(_out, "pool")).Length);
@@ -42,7 +42,7 @@ public sealed class OmniContextImporterTests : IDisposable
     }
 
     [Fact]
-    public void ReadsJsonLines()
+    public void Reads_json_lines()
     {
         var folder = Path.GetDirectoryName(Rows)!;
         var lines = Path.Combine(_out, "rows.jsonl");
@@ -53,7 +53,7 @@ public sealed class OmniContextImporterTests : IDisposable
     }
 
     [Fact]
-    public void ParquetIsRefusedWithConversionHelp()
+    public void Parquet_is_refused_with_conversion_help()
     {
         var e = Assert.Throws<HarnessException>(() => OmniContextImporter.Import("train-00000.parquet", _out));
         Assert.Contains("parquet is not supported", e.Message);
@@ -69,7 +69,7 @@ public sealed class OmniContextImporterTests : IDisposable
         "key 'k/9' cannot be a case id")]
     [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"gone.png\"]}]",
         "key k9: input image gone.png not found")]
-    public void BadRowsAreRefusedNamingKeyAndField(string rows, string expected)
+    public void Bad_rows_are_refused_naming_key_and_field(string rows, string expected)
     {
         var bad = Path.Combine(_out, "bad.json");
         File.WriteAllText(bad, rows);

@@ -19,7 +19,7 @@ public sealed class BuildSuiteReproducibilityTests : IDisposable
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public async Task RebuildingASampleReproducesTheCommittedFiles()
+    public async Task Rebuilding_a_sample_reproduces_the_committed_files()
     {
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
