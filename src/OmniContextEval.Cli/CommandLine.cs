@@ -40,8 +40,17 @@ public static class CommandLine
         }
         catch (HarnessException e)
         {
-            cli.Error.WriteLine($"error: {e.Message}");
+            cli.Error.WriteLine($"error: {Describe(e)}");
             return e.ExitCode;
         }
     }
+
+    /// <summary>A library's typed error as the command line says it: with the option or the flag that helps.</summary>
+    public static string Describe(HarnessException error) => error switch
+    {
+        InvalidSettingException e => $"--{e.Setting} {e.Message}",
+        IncompatibleResultsException e => $"{e.Message}; pass --force to compare anyway",
+        ModelsFolderNotFoundException e => $"{e.Message} (set it with --models or {Onnx.Models.ModelsFolder.EnvironmentVariable}, or run 'omnictx models fetch')",
+        _ => error.Message,
+    };
 }

@@ -16,7 +16,7 @@ public class NpyTests
     }
 
     [Fact]
-    public void Header_is_padded_to64_bytes_and_one_dimensional_shape_has_a_trailing_comma()
+    public void Header_is_padded_to_64_bytes_and_one_dimensional_shape_has_a_trailing_comma()
     {
         var bytes = NpyWriter.Float32(new float[5], [5]);
         var headerLength = bytes[8] | bytes[9] << 8;

@@ -1,3 +1,4 @@
+using OmniContextEval.Integration.Tests.Cli;
 using OmniContextEval.Cli;
 using OmniContextEval.Core;
 using OmniContextEval.Imaging;
@@ -25,7 +26,7 @@ public class PreprocessCommandTests
     {
         var dir = TestPaths.NewTempDir();
         var output = Path.Combine(dir, "t.npy");
-        var rc = await CommandLine.RunAsync(["preprocess", WriteImage(dir), "--mode", mode, "--out", output]);
+        var rc = (await CliRunner.Run(["preprocess", WriteImage(dir), "--mode", mode, "--out", output])).Code;
         Assert.Equal(ExitCodes.Success, rc);
         Assert.Equal([1, 3, height, width], NpyReader.Read(output).Shape);
     }
@@ -34,7 +35,7 @@ public class PreprocessCommandTests
     public async Task Unknown_mode_is_a_usage_error()
     {
         var dir = TestPaths.NewTempDir();
-        var rc = await CommandLine.RunAsync(["preprocess", WriteImage(dir), "--mode", "clip-vit", "--out", Path.Combine(dir, "t.npy")]);
+        var rc = (await CliRunner.Run(["preprocess", WriteImage(dir), "--mode", "clip-vit", "--out", Path.Combine(dir, "t.npy")])).Code;
         Assert.Equal(ExitCodes.UsageError, rc);
         Assert.False(File.Exists(Path.Combine(dir, "t.npy")));
     }
@@ -45,7 +46,7 @@ public class PreprocessCommandTests
         var dir = TestPaths.NewTempDir();
         var bad = Path.Combine(dir, "bad.png");
         File.WriteAllBytes(bad, [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]);
-        var rc = await CommandLine.RunAsync(["preprocess", bad, "--mode", "clip", "--out", Path.Combine(dir, "t.npy")]);
+        var rc = (await CliRunner.Run(["preprocess", bad, "--mode", "clip", "--out", Path.Combine(dir, "t.npy")])).Code;
         Assert.Equal(ExitCodes.InvalidInput, rc);
     }
 }

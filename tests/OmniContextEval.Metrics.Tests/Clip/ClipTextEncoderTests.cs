@@ -11,7 +11,7 @@ public class ClipTextEncoderTests
 {
     /// <summary>Text -> C# tokenizer -> tiny text tower, against PyTorch on the reference tokenizer's ids (tools/models/clip.py).</summary>
     [SharedDataFact]
-    public void Text_embeddings_match_py_torch_within_cosine1e5()
+    public void Text_embeddings_match_pytorch_within_cosine_1e_5()
     {
         var registry = ModelRegistry.Open(TestImages.TinyModels);
         using var session = ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default);

@@ -35,7 +35,7 @@ public class ClipTokenizerTests
     }
 
     [SharedDataFact]
-    public void Long_text_is_truncated_to77_with_the_end_token_last()
+    public void Long_text_is_truncated_to_77_with_the_end_token_last()
     {
         var ids = Tokenizer.Value.Tokenize(string.Concat(Enumerable.Repeat("a ", 100)));
         Assert.Equal(77, ids.Length);

@@ -11,7 +11,7 @@ public sealed class ShippedSuiteTests
     private static readonly Lazy<SuiteLoadResult> Loaded = new(() => SuiteLoader.Load(TempSuite.Shipped));
 
     [Fact]
-    public void Validates_with400_cases_and_no_errors()
+    public void Validates_with_400_cases_and_no_errors()
     {
         var result = Loaded.Value;
         Assert.Empty(result.Issues);
@@ -82,7 +82,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void Stays_under30_megabytes()
+    public void Stays_under_30_megabytes()
     {
         var bytes = Directory.EnumerateFiles(TempSuite.Shipped, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Assert.True(bytes < 30L * 1024 * 1024, $"suite is {bytes / 1048576.0:F1} MiB");
