@@ -27,7 +27,7 @@ public class NpyTests
     }
 
     [Fact]
-    public void Reads_files_num_py_wrote()
+    public void Reads_files_numpy_wrote()
     {
         var input = NpyReader.Read(TestPaths.Fixture("preprocess", "inputs", "a37x23.npy"));
         Assert.Equal(NpyElementType.UInt8, input.ElementType);
