@@ -95,6 +95,14 @@ public sealed class ReportingCommandsTests : IDisposable
         Assert.Contains("--seeds", stderr);
     }
 
+    [Fact]
+    public async Task A_library_error_gets_its_flag_from_the_command_line()
+    {
+        var (code, _, stderr) = await Run("run", "--device", "tpu");
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("error: --device tpu: expected cpu, cuda, tensorrt or auto", stderr);
+    }
+
     private sealed class SyntheticSuiteSource : OmniContextEval.Runs.Suites.ISuiteSource
     {
         public OmniContextEval.Core.Cases.SuiteSnapshot Load(string path) => SyntheticRun.Suite(root: path);

@@ -70,7 +70,8 @@ public class ModelFetcherTests
     [Fact]
     public void Missing_source_says_how_to_give_one()
     {
-        var e = Assert.Throws<HarnessException>(() => ModelSources.Resolve(null));
-        Assert.Contains("--from", e.Message);
+        var e = Assert.Throws<InvalidSettingException>(() => ModelSources.Resolve(null));
+        Assert.Equal("from", e.Setting); // the CLI says "--from"
+        Assert.Contains("tools/export-models.py", e.Message);
     }
 }

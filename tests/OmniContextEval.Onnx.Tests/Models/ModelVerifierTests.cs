@@ -89,7 +89,7 @@ public class ModelVerifierTests
     [Fact]
     public void Missing_folder_is_a_model_error()
     {
-        var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open("/nonexistent/models"));
+        var e = Assert.Throws<ModelsFolderNotFoundException>(() => ModelRegistry.Open("/nonexistent/models"));
         Assert.Equal(ExitCodes.ModelError, e.ExitCode);
         Assert.Contains("/nonexistent/models", e.Message);
     }

@@ -84,6 +84,6 @@ public class GateTests
         var baseline = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "base", 0));
         var candidate = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "other", 0));
         candidate = candidate with { Suite = candidate.Suite with { Sha256 = "different" } };
-        Assert.Equal(ExitCodes.IncompatibleResults, Assert.Throws<HarnessException>(() => Gate.Compare(baseline, candidate, 1.0, Settings)).ExitCode);
+        Assert.Equal(ExitCodes.IncompatibleResults, Assert.Throws<IncompatibleResultsException>(() => Gate.Compare(baseline, candidate, 1.0, Settings)).ExitCode);
     }
 }
