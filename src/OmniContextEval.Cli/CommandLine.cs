@@ -7,32 +7,50 @@ namespace OmniContextEval.Cli;
 /// <summary>Builds the <c>omnictx</c> command tree and runs it. Commands only parse and dispatch; logic lives in the libraries.</summary>
 public static class CommandLine
 {
-    public static RootCommand Build()
+    public static RootCommand Build(CliContext cli)
     {
         var root = new RootCommand("omnictx: the OmniContext evaluation harness (generate, score, report, gate).");
-        foreach (var command in CommandCatalog.All())
+        foreach (var command in CommandCatalog.All(cli))
             root.Subcommands.Add(command);
         return root;
     }
 
+    /// <summary>Runs the process's command line on its console; Ctrl+C cancels the one token every loop hears.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try { return await RunAsync(args, CliContext.FromConsole(), cancel.Token); }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+
+    /// <summary>Runs one command line writing to <paramref name="cli"/>'s writers; maps errors to messages and exit codes.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancel = default)
+    {
         try
         {
-            var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            return await Build().Parse(args).InvokeAsync(config, cancel.Token);
+            var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = cli.Out, Error = cli.Error };
+            return await Build(cli).Parse(args).InvokeAsync(config, cancel);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Cancelled; completed work is kept.");
+            cli.Error.WriteLine("Cancelled; completed work is kept.");
             return ExitCodes.Cancelled;
         }
         catch (HarnessException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            cli.Error.WriteLine($"error: {Describe(e)}");
             return e.ExitCode;
         }
     }
+
+    /// <summary>A library's typed error as the command line says it: with the option or the flag that helps.</summary>
+    public static string Describe(HarnessException error) => error switch
+    {
+        InvalidSettingException e => $"--{e.Setting} {e.Message}",
+        IncompatibleResultsException e => $"{e.Message}; pass --force to compare anyway",
+        ModelsFolderNotFoundException e => $"{e.Message} (set it with --models or {Onnx.Models.ModelsFolder.EnvironmentVariable}, or run 'omnictx models fetch')",
+        _ => error.Message,
+    };
 }

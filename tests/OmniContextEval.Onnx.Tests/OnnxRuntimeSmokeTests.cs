@@ -1,13 +1,12 @@
 using Microsoft.ML.OnnxRuntime;
 using OmniContextEval.Onnx;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests;
 
 public class OnnxRuntimeSmokeTests
 {
     [Fact]
-    public void NativeRuntimeIsThePinnedVersionWithCpuProvider()
+    public void Native_runtime_is_the_pinned_version_with_cpu_provider()
     {
         // The native library is the one the referenced package ships (the version lives only in Directory.Packages.props).
         Assert.Equal(OrtProbe.PackageVersion, OrtProbe.RuntimeVersion);
@@ -15,7 +14,7 @@ public class OnnxRuntimeSmokeTests
     }
 
     [Fact]
-    public void CommittedSmokeModelComputesReluOfAffineMap()
+    public void Committed_smoke_model_computes_relu_of_affine_map()
     {
         using var session = new InferenceSession(TestPaths.Fixture("models", "smoke-gemm.onnx"));
         float[] x = [1, 2, 3, 4, -1, 0, 1, 0];

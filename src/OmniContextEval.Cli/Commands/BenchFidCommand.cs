@@ -10,7 +10,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx bench fid</c>: seconds for feature statistics, FID and KID from cached features.</summary>
 public static class BenchFidCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var repetitions = new Option<int>("--repetitions") { DefaultValueFactory = _ => 3, Description = "Timed repetitions per step (medians are reported)." };
         var dimension = new Option<int>("--dimension") { DefaultValueFactory = _ => 2048, Description = "Feature dimension." };
@@ -22,17 +22,17 @@ public static class BenchFidCommand
         };
         command.SetAction((parse, cancel) =>
         {
-            var log = new Progress<string>(line => Console.Error.WriteLine(line));
+            var log = new Progress<string>(line => cli.Error.WriteLine(line));
             using var limit = parse.GetValue(threads) is { } n ? Parallelism.LimitTo(n) : null;
             var result = FidBenchmark.Run(parse.GetValue(repetitions), parse.GetValue(dimension), log, cancel);
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
             else
             {
-                Console.Out.WriteLine($"d = {result.Dimension}, {result.Threads} threads ({result.Processors} processors), median of {result.Repetitions}; FID GFLOP/s: nominal 8d^3/3");
-                Console.Out.WriteLine($"{"step",-44} {"seconds",9} {"GFLOP/s",8}  value");
+                cli.Out.WriteLine($"d = {result.Dimension}, {result.Threads} threads ({result.Processors} processors), median of {result.Repetitions}; FID GFLOP/s: nominal 8d^3/3");
+                cli.Out.WriteLine($"{"step",-44} {"seconds",9} {"GFLOP/s",8}  value");
                 foreach (var s in result.Steps)
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{s.Name,-44} {s.MedianSeconds,9:F3} {(s.GflopPerSecond is { } g ? g.ToString("F1", CultureInfo.InvariantCulture) : "-"),8}  {s.Value:G10}"));
             }
             return Task.FromResult(ExitCodes.Success);

@@ -12,7 +12,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx bench generator</c>: images per second of the built-in generator against the cost of its velocity evaluations.</summary>
 public static class BenchGeneratorCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var suite = new Option<string>("--suite") { Description = "Suite whose first cases are generated.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
         var cases = new Option<int>("--cases") { Description = "Cases to generate (3 seeds each).", DefaultValueFactory = _ => 20 };
@@ -31,10 +31,10 @@ public static class BenchGeneratorCommand
             var n = parse.GetValue(size);
             var result = GeneratorBenchmark.Run(chosen, path => ImageDecoder.Decode(path), (c, i) => loaded.ResolvePath(c.InputImages[i]),
                 [0, 1, 2], n, n, options, parse.GetValue(threads));
-            Console.Error.WriteLine($"{result.Images} images {n}x{n}, {result.Steps} Euler steps, {result.Threads} threads: {result.ImagesPerSecond:F2} images/s ({result.CpuSecondsPerImage:F3} CPU-s/image)");
-            Console.Error.WriteLine($"velocity evaluations alone: {result.VelocitySecondsPerImage * 1000:F3} ms/image in basis coordinates " +
+            cli.Error.WriteLine($"{result.Images} images {n}x{n}, {result.Steps} Euler steps, {result.Threads} threads: {result.ImagesPerSecond:F2} images/s ({result.CpuSecondsPerImage:F3} CPU-s/image)");
+            cli.Error.WriteLine($"velocity evaluations alone: {result.VelocitySecondsPerImage * 1000:F3} ms/image in basis coordinates " +
                 $"({result.VelocityCallsPerImage} calls), {result.PixelVelocitySecondsPerImage * 1000:F0} ms/image on full-resolution pixels");
-            Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
+            cli.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
             return ExitCodes.Success;
         });
         return generator;

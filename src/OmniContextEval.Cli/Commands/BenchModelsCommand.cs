@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Bench.Networks;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
 
@@ -12,7 +12,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx bench models</c>: per network, items/s through the harness and through bare ONNX Runtime, side by side.</summary>
 public static class BenchModelsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var models = new Option<string?>("--models") { Description = "Models folder (full-size networks: tools/make-test-models.py --full)." };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 16, Description = "Items per network call." };
@@ -34,18 +34,18 @@ public static class BenchModelsCommand
             using var pool = new ModelSessionPool(registry, new SessionSettings(IntraOpThreads: n));
             var wanted = parse.GetValue(only) is { Length: > 0 } o ? o : ScoringModelNames.All.Where(registry.Contains).ToArray();
             var work = Path.Combine(Path.GetTempPath(), "omnictx-bench");
-            var log = new Progress<string>(line => Console.Error.WriteLine(line));
+            var log = new Progress<string>(line => cli.Error.WriteLine(line));
             var results = new List<NetworkBenchmarkResult>();
             foreach (var name in wanted)
                 results.Add(await NetworkBenchmark.RunAsync(pool, name, parse.GetValue(batch), n, parse.GetValue(rounds), parse.GetValue(items), work,
                     parse.GetValue(size), parse.GetValue(overlap), log, cancel));
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.Model, r.Version, r.Batch, r.Threads, r.Items, r.HarnessItemsPerSecond, r.BareItemsPerSecond, r.Ratio, r.PreparationMsPerItem, r.HarnessPath }), JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.Model, r.Version, r.Batch, r.Threads, r.Items, r.HarnessItemsPerSecond, r.BareItemsPerSecond, r.Ratio, r.PreparationMsPerItem, r.HarnessPath }), JsonOptions.Indented));
             else
             {
-                Console.Out.WriteLine($"{"model",-22} {"harness/s",10} {"bare ORT/s",10} {"ratio",6} {"prep ms",8}  (batch {parse.GetValue(batch)}, {n} threads)");
+                cli.Out.WriteLine($"{"model",-22} {"harness/s",10} {"bare ORT/s",10} {"ratio",6} {"prep ms",8}  (batch {parse.GetValue(batch)}, {n} threads)");
                 foreach (var r in results)
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Model,-22} {r.HarnessItemsPerSecond,10:F2} {r.BareItemsPerSecond,10:F2} {r.Ratio,6:F3} {r.PreparationMsPerItem,8:F2}  {r.HarnessPath}"));
+                    cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Model,-22} {r.HarnessItemsPerSecond,10:F2} {r.BareItemsPerSecond,10:F2} {r.Ratio,6:F3} {r.PreparationMsPerItem,8:F2}  {r.HarnessPath}"));
             }
             return ExitCodes.Success;
         });

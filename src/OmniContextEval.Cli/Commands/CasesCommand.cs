@@ -7,10 +7,10 @@ public static class CasesCommand
 {
     public const string DefaultSuite = "benchmark-cases/omnicontext-synth";
 
-    public static Command Create() => new("cases", "Work with benchmark case suites: validate a suite, show a case, import the published OmniContext data.")
+    public static Command Create(CliContext cli) => new("cases", "Work with benchmark case suites: validate a suite, show a case, import the published OmniContext data.")
     {
-        CasesValidateCommand.Create(),
-        CasesShowCommand.Create(),
-        CasesImportCommand.Create(),
+        CasesValidateCommand.Create(cli),
+        CasesShowCommand.Create(cli),
+        CasesImportCommand.Create(cli),
     };
 }

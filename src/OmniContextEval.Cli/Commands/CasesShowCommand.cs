@@ -7,16 +7,16 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx cases show ID</c>: one case as JSON on stdout.</summary>
 public static class CasesShowCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var id = new Argument<string>("id") { Description = "Case id, e.g. scene_object-007." };
         var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
         var command = new Command("show", "Print one case (JSON, as in its file) from a suite.") { id, suite };
-        command.SetAction(parse => Run(parse.GetValue(suite)!, parse.GetValue(id)!));
+        command.SetAction(parse => Run(cli, parse.GetValue(suite)!, parse.GetValue(id)!));
         return command;
     }
 
-    private static int Run(string folder, string id)
+    private static int Run(CliContext cli, string folder, string id)
     {
         var loaded = SuiteLoader.Load(folder, readImageHeaders: false);
         if (loaded.Suite.Find(id) is not { } found)
@@ -26,7 +26,7 @@ public static class CasesShowCommand
                 ? $"case '{id}' in {loaded.Suite.Folder} cannot be read:{string.Concat(problems)}"
                 : $"suite {loaded.Suite.Folder}: no case with id '{id}'");
         }
-        Console.Out.Write(CaseJson.Serialize(found));
+        cli.Out.Write(CaseJson.Serialize(found));
         return ExitCodes.Success;
     }
 }

@@ -11,7 +11,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx cases validate [DIR]</c>: every problem of a suite, counts per subtask and tier; exit 3 on any error.</summary>
 public static class CasesValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var dir = new Argument<string>("dir") { Description = "Suite folder.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on stdout." };
@@ -19,11 +19,11 @@ public static class CasesValidateCommand
         {
             dir, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(cli, parse.GetValue(dir)!, parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string dir, bool asJson)
+    private static int Run(CliContext cli, string dir, bool asJson)
     {
         var clock = Stopwatch.StartNew();
         var result = SuiteLoader.Load(dir);
@@ -37,11 +37,11 @@ public static class CasesValidateCommand
                 images = result.Suite.Images.Count, counts = counts.BySubtaskAndTier,
                 errors = result.Issues.Select(i => new { file = i.File, caseId = i.CaseId, field = i.Field, message = i.Message }),
             };
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions.Indented));
+            cli.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions.Indented));
         }
         else
         {
-            var err = Console.Error;
+            var err = cli.Error;
             err.WriteLine($"suite      {result.Suite.Manifest.Name} {result.Suite.Manifest.Version} ({result.Suite.Folder})");
             err.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cases      {counts.Total} valid of {result.CaseFiles} files, {result.Suite.Images.Count} image headers read in {seconds:F2} s"));

@@ -9,7 +9,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx metric clip-score IMG TEXT</c>: CLIP cosine and CLIPScore in both published conventions.</summary>
 public static class ClipScoreCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var options = new NetworkOptions();
         var image = new Argument<string>("image") { Description = "The image file." };
@@ -19,12 +19,12 @@ public static class ClipScoreCommand
         command.SetAction(async (parse, cancel) =>
         {
             using var pool = options.OpenPool(parse);
-            using var cache = options.OpenCache(parse);
+            using var cache = options.OpenCache(parse, cli);
             var score = await ClipImageTextScore.ComputeAsync(pool, parse.GetValue(image)!, parse.GetValue(text)!, cache, cancel);
             if (parse.GetValue(options.Json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(score, JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(score, JsonOptions.Indented));
             else
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"clipscore-hessel {score.Hessel:F6}  clipscore-torchmetrics {score.TorchMetrics:F4}  cosine {score.Cosine:F6}"));
             return ExitCodes.Success;
         });

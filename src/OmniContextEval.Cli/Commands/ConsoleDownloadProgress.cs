@@ -3,7 +3,7 @@ using OmniContextEval.Onnx.Fetching;
 namespace OmniContextEval.Cli.Commands;
 
 /// <summary>A one-line progress bar on stderr, redrawn at most every 1% or 200 ms.</summary>
-public sealed class ConsoleDownloadProgress : IDownloadProgress
+public sealed class ConsoleDownloadProgress(TextWriter error) : IDownloadProgress
 {
     private DateTime last = DateTime.MinValue;
 
@@ -16,15 +16,15 @@ public sealed class ConsoleDownloadProgress : IDownloadProgress
         {
             var fraction = Math.Min(1, bytes / (double)t);
             var bar = new string('#', (int)(fraction * 30)).PadRight(30, '.');
-            Console.Error.Write($"\r{file,-28} [{bar}] {fraction,4:P0} {mb,8:F1} / {t / 1048576.0:F1} MiB");
+            error.Write($"\r{file,-28} [{bar}] {fraction,4:P0} {mb,8:F1} / {t / 1048576.0:F1} MiB");
         }
         else
-            Console.Error.Write($"\r{file,-28} {mb,8:F1} MiB");
+            error.Write($"\r{file,-28} {mb,8:F1} MiB");
     }
 
     public void Done(string file)
     {
-        Console.Error.WriteLine($"\r{file,-28} done{new string(' ', 50)}");
+        error.WriteLine($"\r{file,-28} done{new string(' ', 50)}");
         last = DateTime.MinValue;
     }
 }

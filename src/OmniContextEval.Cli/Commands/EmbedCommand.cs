@@ -9,7 +9,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx embed --model NAME IMAGES... --out FILE.npy</c>: one embedding row per image (the model's first output).</summary>
 public static class EmbedCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var options = new NetworkOptions();
         var model = new Option<string>("--model") { Description = "Image model name from the manifest (e.g. clip-vit-b32-image, dinov2-vits14).", Required = true };
@@ -20,7 +20,7 @@ public static class EmbedCommand
         command.SetAction(async (parse, cancel) =>
         {
             using var pool = options.OpenPool(parse);
-            using var cache = options.OpenCache(parse);
+            using var cache = options.OpenCache(parse, cli);
             var extractor = ImageEmbedder.Create(pool, parse.GetValue(model)!, cache, options.Engine(parse));
             var files = parse.GetValue(images)!;
             var (matrix, dimension) = await ImageEmbedder.EmbedFilesAsync(extractor, files, cancel: cancel);
@@ -28,9 +28,9 @@ public static class EmbedCommand
             NpyWriter.WriteFloat32(path, matrix, [files.Length, dimension]);
             var entry = extractor.Session.Entry;
             if (parse.GetValue(options.Json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { model = entry.Name, entry.Version, sha256 = extractor.Session.Sha256, count = files.Length, dimension, output = Path.GetFullPath(path) }, JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(new { model = entry.Name, entry.Version, sha256 = extractor.Session.Sha256, count = files.Length, dimension, output = Path.GetFullPath(path) }, JsonOptions.Indented));
             else
-                Console.Out.WriteLine($"{files.Length} x {dimension} embeddings ({entry.Name} {entry.Version}) written to {path}");
+                cli.Out.WriteLine($"{files.Length} x {dimension} embeddings ({entry.Name} {entry.Version}) written to {path}");
             return ExitCodes.Success;
         });
         return command;

@@ -11,7 +11,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx gate --baseline A --candidate B</c>: fails (exit 10) on a significant drop beyond the margin.</summary>
 public static class GateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var baseline = new Option<string>("--baseline") { Description = "Baseline run folder or results.json.", Required = true };
         var candidate = new Option<string>("--candidate") { Description = "Candidate run folder or results.json.", Required = true };
@@ -36,8 +36,8 @@ public static class GateCommand
             AtomicFile.WriteAllText(Path.Combine(folder, "gate.md"), text);
             if (parse.GetValue(markdown) is { } file)
                 File.AppendAllText(file, GateReport.Markdown(result, Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file))!, png)));
-            Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(result, JsonOptions.Indented) + "\n" : text);
-            Console.Error.WriteLine(result.Regressed ? "gate: regression found" : "gate: passed");
+            cli.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(result, JsonOptions.Indented) + "\n" : text);
+            cli.Error.WriteLine(result.Regressed ? "gate: regression found" : "gate: passed");
             return result.Regressed ? ExitCodes.RegressionFound : ExitCodes.Success;
         });
         return command;

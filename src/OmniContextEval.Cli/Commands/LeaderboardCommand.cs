@@ -10,7 +10,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx leaderboard RUN...</c>: ranks runs with confidence intervals and ties; HTML, Markdown and CSV.</summary>
 public static class LeaderboardCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var runs = new Argument<string[]>("runs") { Description = "Run folders (or results.json files) to rank.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder for leaderboard.html, .md, .csv and charts/leaderboard.png and .svg.", DefaultValueFactory = _ => Path.Combine("reports", "leaderboard") };
@@ -29,8 +29,8 @@ public static class LeaderboardCommand
             AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.md"), markdown);
             AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.csv"), LeaderboardExport.Csv(entries));
             AtomicFile.WriteAllText(Path.Combine(folder, "leaderboard.html"), LeaderboardExport.Html(entries, chart.Svg));
-            Console.Out.Write(markdown);
-            Console.Error.WriteLine($"leaderboard: {Path.Combine(folder, "leaderboard.html")}");
+            cli.Out.Write(markdown);
+            cli.Error.WriteLine($"leaderboard: {Path.Combine(folder, "leaderboard.html")}");
             return ExitCodes.Success;
         });
         return command;

@@ -9,12 +9,12 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx models list | verify | fetch</c>: what the models folder holds, whether it is intact, and downloading it.</summary>
 public static class ModelsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var command = new Command("models", "List, verify or fetch the ONNX networks of the models folder.");
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Verify());
-        command.Subcommands.Add(Fetch());
+        command.Subcommands.Add(List(cli));
+        command.Subcommands.Add(Verify(cli));
+        command.Subcommands.Add(Fetch(cli));
         return command;
     }
 
@@ -27,7 +27,7 @@ public static class ModelsCommand
         return (models, json);
     }
 
-    private static Command List()
+    private static Command List(CliContext cli)
     {
         var command = new Command("list", "List the models of the manifest (name, version, preprocessing, embedding size, file).");
         var (models, json) = Common(command);
@@ -35,19 +35,19 @@ public static class ModelsCommand
         {
             var registry = ModelRegistry.OpenResolved(parse.GetValue(models));
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(registry.Manifest, JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(registry.Manifest, JsonOptions.Indented));
             else
             {
-                Console.Error.WriteLine($"models folder {registry.Folder} ({ModelsFolder.Describe(parse.GetValue(models))})");
+                cli.Error.WriteLine($"models folder {registry.Folder} ({ModelsFolder.Describe(parse.GetValue(models))})");
                 foreach (var m in registry.Models)
-                    Console.Out.WriteLine($"{m.Name,-22} {m.Version,-22} {m.Preprocess ?? "text",-16} {m.EmbeddingSize?.ToString() ?? "-",6}  {m.File}");
+                    cli.Out.WriteLine($"{m.Name,-22} {m.Version,-22} {m.Preprocess ?? "text",-16} {m.EmbeddingSize?.ToString() ?? "-",6}  {m.File}");
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Verify()
+    private static Command Verify(CliContext cli)
     {
         var command = new Command("verify", "Check every model: file present, sha256, inputs and outputs as the manifest says.");
         var (models, json) = Common(command);
@@ -56,17 +56,17 @@ public static class ModelsCommand
             var registry = ModelRegistry.OpenResolved(parse.GetValue(models));
             var checks = registry.Models.Select(m => ModelVerifier.Verify(registry, m)).ToList();
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(checks.Select(c => new { c.Name, c.Path, c.Sha256, c.Ok, c.Problems }), JsonOptions.Indented));
+                cli.Out.WriteLine(JsonSerializer.Serialize(checks.Select(c => new { c.Name, c.Path, c.Sha256, c.Ok, c.Problems }), JsonOptions.Indented));
             else
                 foreach (var c in checks)
-                    Console.Out.WriteLine(c.Ok ? $"ok      {c.Name}" : $"FAILED  {c.Name}: {string.Join("; ", c.Problems)}");
-            Console.Error.WriteLine($"{checks.Count(c => c.Ok)} of {checks.Count} models verified in {registry.Folder}");
+                    cli.Out.WriteLine(c.Ok ? $"ok      {c.Name}" : $"FAILED  {c.Name}: {string.Join("; ", c.Problems)}");
+            cli.Error.WriteLine($"{checks.Count(c => c.Ok)} of {checks.Count} models verified in {registry.Folder}");
             return checks.All(c => c.Ok) ? ExitCodes.Success : ExitCodes.ModelError;
         });
         return command;
     }
 
-    private static Command Fetch()
+    private static Command Fetch(CliContext cli)
     {
         var command = new Command("fetch", "Download the pinned public ONNX exports into the models folder (resumable, checksum-checked).");
         var (models, _) = Common(command);
@@ -79,8 +79,8 @@ public static class ModelsCommand
             var folder = ModelsFolder.Resolve(parse.GetValue(models));
             var source = ModelSources.Resolve(parse.GetValue(from));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
-            await new ModelFetcher(http, new ConsoleDownloadProgress()).FetchAsync(folder, source, parse.GetValue(only) ?? [], cancel);
-            Console.Error.WriteLine($"models fetched into {folder}; run 'omnictx models verify' to check them");
+            await new ModelFetcher(http, new ConsoleDownloadProgress(cli.Error)).FetchAsync(folder, source, parse.GetValue(only) ?? [], cancel);
+            cli.Error.WriteLine($"models fetched into {folder}; run 'omnictx models verify' to check them");
             return ExitCodes.Success;
         });
         return command;

@@ -27,6 +27,6 @@ public sealed class NetworkOptions
 
     public EngineOptions Engine(ParseResult parse) => new(BatchSize: Math.Max(1, parse.GetValue(BatchSize)));
 
-    public FeatureCache? OpenCache(ParseResult parse) =>
-        parse.GetValue(Cache) is { } path ? FeatureCache.Open(path, w => Console.Error.WriteLine($"warning: {w}")) : null;
+    public FeatureCache? OpenCache(ParseResult parse, CliContext cli) =>
+        parse.GetValue(Cache) is { } path ? FeatureCache.Open(path, w => cli.Error.WriteLine($"warning: {w}")) : null;
 }

@@ -8,7 +8,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx preprocess IMAGE --mode MODE --out FILE.npy</c>: writes the exact network-input tensor of one image.</summary>
 public static class PreprocessCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var image = new Argument<string>("image") { Description = "Image file (PNG, JPEG or WebP)." };
         var mode = new Option<string>("--mode")
@@ -25,17 +25,17 @@ public static class PreprocessCommand
         {
             image, mode, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(image)!, parse.GetValue(mode)!, parse.GetValue(output)!));
+        command.SetAction(parse => Run(cli, parse.GetValue(image)!, parse.GetValue(mode)!, parse.GetValue(output)!));
         return command;
     }
 
-    private static int Run(string image, string mode, string output)
+    private static int Run(CliContext cli, string image, string mode, string output)
     {
         if (!Preprocessor.TryGet(mode, out _))
             throw new HarnessException($"--mode: unknown preprocessing mode '{mode}'; known modes: {string.Join(", ", PreprocessingModes.Names)}", ExitCodes.UsageError);
         var result = TensorExport.Write(image, mode, output);
-        Console.Error.WriteLine($"{result.Mode}: {result.Image} -> {result.Output} [{string.Join(", ", result.Shape)}] float32");
-        Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
+        cli.Error.WriteLine($"{result.Mode}: {result.Image} -> {result.Output} [{string.Join(", ", result.Shape)}] float32");
+        cli.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions.Indented));
         return ExitCodes.Success;
     }
 }

@@ -8,7 +8,7 @@ namespace OmniContextEval.Cli.Commands;
 /// <summary><c>omnictx report RESULTS_DIR</c>: HTML, Markdown, SVG and CSV report of scored results.</summary>
 public static class ReportCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var results = new Argument<string>("results-dir") { Description = "Run folder holding results.json and scores.jsonl." };
         var output = new Option<string?>("--out") { Description = "Report folder (default: reports/<run>)." };
@@ -21,8 +21,8 @@ public static class ReportCommand
             var folder = parse.GetValue(results)!;
             var run = ResultsReader.Read(folder);
             var index = ReportBuilder.Write(folder, parse.GetValue(output) ?? Path.Combine("reports", run.RunId));
-            if (run.Partial) Console.Error.WriteLine($"warning: partial result; models absent: {string.Join(", ", run.AbsentModels.DefaultIfEmpty("none named"))}");
-            Console.Error.WriteLine($"report: {index}");
+            if (run.Partial) cli.Error.WriteLine($"warning: partial result; models absent: {string.Join(", ", run.AbsentModels.DefaultIfEmpty("none named"))}");
+            cli.Error.WriteLine($"report: {index}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,19 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
-using OmniContextEval.Cli.Pipeline;
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Metrics.Runs;
+using OmniContextEval.Metrics.Measuring;
+using OmniContextEval.Runs;
+using OmniContextEval.Runs.Stages;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Reports.Pipeline;
 
 namespace OmniContextEval.Cli.Commands;
 
 /// <summary><c>omnictx run</c>: generate, measure, score and report in one go.</summary>
 public static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var suite = new Option<string>("--suite") { Description = "Suite folder.", DefaultValueFactory = _ => CasesCommand.DefaultSuite };
         var generatorOptions = new GeneratorOptions();
@@ -37,16 +37,19 @@ public static class RunCommand
             var generatorSettings = generatorOptions.Read(parse);
             var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
             var id = parse.GetValue(runId) ?? generatorOptions.Method(parse);
-            var pipeline = new RunPipeline(StageCatalog.RequireSuiteSource(),
-                new GeneratorStage(generatorSettings, generatorOptions.Method(parse)),
-                new MetricsStage(new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),
-                    new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), new EngineOptions(OverlapInference: parse.GetValue(overlap)),
-                    Path.Combine(parse.GetValue(runs)!, "feature-cache.sqlite")), Console.Error),
-                scoring, bytes, Console.Error);
-            var request = new RunRequest(parse.GetValue(suite)!, id, Path.Combine(parse.GetValue(runs)!, id),
+            var measureSettings = new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),
+                new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), new EngineOptions(OverlapInference: parse.GetValue(overlap)),
+                Path.Combine(parse.GetValue(runs)!, "feature-cache.sqlite"));
+            var pipeline = new RunPipeline(
+                new GenerateStage(generatorSettings, generatorOptions.Method(parse), cli.Error),
+                new MeasureStage(measureSettings, cli.Error),
+                new ScoreStage(scoring, bytes),
+                new ReportStage(),
+                cli.Error);
+            var plan = new RunPlan(cli.Suites.Load(parse.GetValue(suite)!), id, Path.Combine(parse.GetValue(runs)!, id),
                 Path.Combine(parse.GetValue(reports)!, id), seedList);
-            var outcome = await pipeline.RunAsync(request, cancel);
-            return outcome.ExitCode;
+            var (_, exitCode) = await pipeline.RunAsync(plan, cancel);
+            return exitCode;
         });
         return command;
     }

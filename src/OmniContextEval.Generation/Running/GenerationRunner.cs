@@ -63,8 +63,9 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
         {
             lock (problems) log.Rewrite(records.Values.OrderBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.Seed));
         }
+        var planned = plan.Select(p => records[(p.Request.Case.Id, p.Request.Seed)]).ToList();
         return new GenerationSummary(plan.Count, upToDate, pending.Count - problems.Count,
-            problems.OrderBy(p => p.CaseId, StringComparer.Ordinal).ThenBy(p => p.Seed).ToList(), clock.Elapsed);
+            problems.OrderBy(p => p.CaseId, StringComparer.Ordinal).ThenBy(p => p.Seed).ToList(), clock.Elapsed, planned);
     }
 
     // A process killed inside AtomicFile leaves its temporary file ({target}.{pid}.{guid}.tmp) beside the target.

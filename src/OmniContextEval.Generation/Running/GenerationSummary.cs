@@ -12,8 +12,10 @@ public sealed record GenerationProgress(int Done, int Total, int UpToDate, int F
     public TimeSpan? Remaining => Rate > 0 ? TimeSpan.FromSeconds((Total - Done) / Rate) : null;
 }
 
-/// <summary>The result of a run: counts and every failed or missing (case, seed).</summary>
-public sealed record GenerationSummary(int Total, int UpToDate, int Generated, IReadOnlyList<GenerationRecord> Problems, TimeSpan Elapsed)
+/// <summary>The result of a run: counts, every failed or missing (case, seed), and the record of every planned (case, seed).</summary>
+/// <param name="Records">One record per planned (case, seed), in plan order (case by case, seeds in the order given); the same records generation.jsonl holds.</param>
+public sealed record GenerationSummary(int Total, int UpToDate, int Generated, IReadOnlyList<GenerationRecord> Problems, TimeSpan Elapsed,
+    IReadOnlyList<GenerationRecord> Records)
 {
     public int Failed => Problems.Count(p => p.Status == GenerationStatus.Failed);
     public int Missing => Problems.Count(p => p.Status == GenerationStatus.Missing);

@@ -1,5 +1,5 @@
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 using OmniContextEval.Metrics.Similarity;
 using OmniContextEval.Onnx.Sessions;
 

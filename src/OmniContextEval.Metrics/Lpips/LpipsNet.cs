@@ -10,5 +10,5 @@ public static class LpipsNet
     /// <summary>"alex" -> "lpips-alex"; unknown names are a usage error listing the known ones.</summary>
     public static string ModelName(string net) => Names.Contains(net)
         ? "lpips-" + net
-        : throw new HarnessException($"--net: unknown LPIPS network '{net}' ({string.Join(", ", Names)})", ExitCodes.UsageError);
+        : throw new InvalidSettingException("net", $"unknown LPIPS network '{net}' ({string.Join(", ", Names)})");
 }

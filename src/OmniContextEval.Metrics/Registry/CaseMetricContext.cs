@@ -1,7 +1,7 @@
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Dino;
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 
 namespace OmniContextEval.Metrics.Registry;
 

@@ -1,5 +1,5 @@
 using OmniContextEval.Core.Catalogue;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 
 namespace OmniContextEval.Metrics.Registry;
 

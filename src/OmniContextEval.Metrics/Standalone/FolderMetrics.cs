@@ -5,7 +5,7 @@ using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Networks;
 using OmniContextEval.Metrics.Numerics;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 using OmniContextEval.Onnx.Sessions;
 
 namespace OmniContextEval.Metrics.Standalone;

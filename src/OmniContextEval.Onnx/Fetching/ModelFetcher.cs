@@ -112,7 +112,7 @@ public sealed class ModelFetcher(HttpClient http, IDownloadProgress? progress = 
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException { InnerException: TimeoutException })
         {
-            throw new HarnessException($"cannot download {url}: {e.GetBaseException().Message} (no network access? on a machine without internet, run tools/export-models.py elsewhere and copy the folder, or point --models at it)",
+            throw new HarnessException($"cannot download {url}: {e.GetBaseException().Message} (no network access? on a machine without internet, run tools/export-models.py elsewhere and copy the folder, or point the harness at it)",
                 ExitCodes.RuntimeUnavailable, e);
         }
     }

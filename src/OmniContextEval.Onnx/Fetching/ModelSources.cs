@@ -15,9 +15,9 @@ public static class ModelSources
     {
         var value = !string.IsNullOrWhiteSpace(commandLineValue) ? commandLineValue : Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(value))
-            throw new HarnessException($"no download source: pass --from URL (or set {EnvironmentVariable}) of a folder published by tools/export-models.py", ExitCodes.UsageError);
+            throw new InvalidSettingException("from", $"no download source given (nor {EnvironmentVariable}): the URL of a folder published by tools/export-models.py is needed");
         if (!Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
-            throw new HarnessException($"--from {value}: expected an http(s) folder URL", ExitCodes.UsageError);
+            throw new InvalidSettingException("from", $"{value}: expected an http(s) folder URL");
         return uri;
     }
 }

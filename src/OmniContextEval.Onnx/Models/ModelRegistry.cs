@@ -24,7 +24,7 @@ public sealed class ModelRegistry
     {
         folder = Path.GetFullPath(folder);
         if (!Directory.Exists(folder))
-            throw new HarnessException($"models folder {folder} does not exist (set it with --models or {ModelsFolder.EnvironmentVariable}, or run 'omnictx models fetch')", ExitCodes.ModelError);
+            throw new ModelsFolderNotFoundException(folder);
         return new ModelRegistry(folder, ModelManifest.Load(folder));
     }
 

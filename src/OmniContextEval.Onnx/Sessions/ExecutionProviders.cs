@@ -13,7 +13,7 @@ public static class ExecutionProviders
         var name = SessionSettings.NameOf(settings.Device);
         var missing = GpuLibraries.Missing(settings.Device);
         if (missing.Count > 0)
-            throw new HarnessException($"--device {name}: cannot load {string.Join(", ", missing)}; install them or use --device cpu",
+            throw new InvalidSettingException("device", $"{name}: cannot load {string.Join(", ", missing)}; install them or run on the cpu device",
                 ExitCodes.RuntimeUnavailable);
         try
         {
@@ -23,7 +23,7 @@ public static class ExecutionProviders
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
-            throw new HarnessException($"--device {name}: the execution provider failed to start on device {settings.DeviceId}: {e.Message.Split('\n')[0]}",
+            throw new InvalidSettingException("device", $"{name}: the execution provider failed to start on device {settings.DeviceId}: {e.Message.Split('\n')[0]}",
                 ExitCodes.RuntimeUnavailable, e);
         }
     }

@@ -20,7 +20,7 @@ public sealed record SessionSettings(ExecutionDevice Device = ExecutionDevice.Cp
         "cuda" => ExecutionDevice.Cuda,
         "tensorrt" => ExecutionDevice.TensorRt,
         "auto" => GpuLibraries.Missing(ExecutionDevice.Cuda).Count == 0 ? ExecutionDevice.Cuda : ExecutionDevice.Cpu,
-        _ => throw new Core.HarnessException($"--device {value}: expected cpu, cuda, tensorrt or auto", Core.ExitCodes.UsageError),
+        _ => throw new Core.InvalidSettingException("device", $"{value}: expected cpu, cuda, tensorrt or auto"),
     };
 
     /// <summary>The name <c>--device</c> takes for <paramref name="device"/>, as provenance records it.</summary>

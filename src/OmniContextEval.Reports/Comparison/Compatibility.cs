@@ -18,8 +18,7 @@ public static class Compatibility
             throw Incompatible($"run '{(a.Partial ? a.RunId : b.RunId)}' is partial (absent models: {string.Join(", ", (a.Partial ? a : b).AbsentModels.DefaultIfEmpty("see report"))}) and '{(a.Partial ? b.RunId : a.RunId)}' is complete");
     }
 
-    private static HarnessException Incompatible(string message) =>
-        new($"{message}; pass --force to compare anyway", ExitCodes.IncompatibleResults);
+    private static IncompatibleResultsException Incompatible(string message) => new(message);
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using OmniContextEval.Core;
+using OmniContextEval.Core.Results;
 
 namespace OmniContextEval.Reports.Results;
 
@@ -13,16 +14,10 @@ public sealed record Provenance(
     string HarnessVersion,
     string GitCommit,
     MachineInfo Machine,
-    GeneratorIdentity Generator,
+    GeneratorProvenance Generator,
     IReadOnlyDictionary<string, string> Models,
     IReadOnlyDictionary<string, double> TimingsSeconds,
     InferenceInfo? Inference = null);
-
-/// <summary>The inference runtime (e.g. "ONNX Runtime 1.32.0") and the device actually used (cpu, cuda or tensorrt).</summary>
-public sealed record InferenceInfo(string Runtime, string Device)
-{
-    public override string ToString() => $"{Runtime} on {Device}";
-}
 
 /// <summary>The machine a run used.</summary>
 public sealed record MachineInfo(string Os, string Architecture, int Cores, string Runtime)
@@ -31,17 +26,17 @@ public sealed record MachineInfo(string Os, string Architecture, int Cores, stri
         Environment.ProcessorCount, RuntimeInformation.FrameworkDescription);
 }
 
-/// <summary>The generator: its name, the hash of its configuration and the configuration itself (key = value).</summary>
-public sealed record GeneratorIdentity(string Name, string ConfigHash, IReadOnlyDictionary<string, string> Config)
+/// <summary>The generator as results record it: its name, the hash of its configuration and the configuration itself (key = value), from the generator's GeneratorIdentity.</summary>
+public sealed record GeneratorProvenance(string Name, string ConfigHash, IReadOnlyDictionary<string, string> Config)
 {
-    public static GeneratorIdentity Unknown { get; } = new("unknown", "", new Dictionary<string, string>());
+    public static GeneratorProvenance Unknown { get; } = new("unknown", "", new Dictionary<string, string>());
 }
 
 /// <summary>Collects build and machine facts for <see cref="Provenance"/>.</summary>
 public static class ProvenanceCollector
 {
     /// <summary>Provenance of this process with the given generator, models and timings.</summary>
-    public static Provenance Collect(GeneratorIdentity generator, IReadOnlyDictionary<string, string> models,
+    public static Provenance Collect(GeneratorProvenance generator, IReadOnlyDictionary<string, string> models,
         IReadOnlyDictionary<string, double> timings, InferenceInfo? inference = null) =>
         new(HarnessInfo.Version, GitCommit(AppContext.BaseDirectory), MachineInfo.Current(), generator, models, timings, inference);
 

@@ -1,6 +1,5 @@
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Core.Results;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Core.Tests.Results;
 
@@ -11,7 +10,7 @@ public sealed class PublishedResultsLayoutTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void ImagePathFollowsThePublishedLayout()
+    public void Image_path_follows_the_published_layout()
     {
         var method = PublishedResultsLayout.MethodFolder(_root, "omnigen2");
         Assert.Equal(Path.Combine(_root, "omnigen2", "fullset", "scene_character_object", "k-7.png"),
@@ -19,7 +18,7 @@ public sealed class PublishedResultsLayoutTests : IDisposable
     }
 
     [Fact]
-    public void EachSeedFolderIsAPublishedMethodFolder()
+    public void Each_seed_folder_is_a_published_method_folder()
     {
         var seed = PublishedResultsLayout.SeedFolder(_root, "m", 2);
         Assert.Equal(Path.Combine(_root, "m", "seed-2"), seed);
@@ -28,7 +27,7 @@ public sealed class PublishedResultsLayoutTests : IDisposable
     }
 
     [Fact]
-    public void EnumerateReadsBackWhatWasWritten()
+    public void Enumerate_reads_back_what_was_written()
     {
         var method = PublishedResultsLayout.MethodFolder(_root, "m");
         string[] keys = ["b", "a"];
@@ -45,7 +44,7 @@ public sealed class PublishedResultsLayoutTests : IDisposable
     }
 
     [Fact]
-    public void SeedsAreListedInOrder()
+    public void Seeds_are_listed_in_order()
     {
         foreach (var s in new[] { 10, 0, 2 }) Directory.CreateDirectory(PublishedResultsLayout.SeedFolder(_root, "m", s));
         Directory.CreateDirectory(Path.Combine(_root, "m", "seed-x"));
@@ -57,7 +56,7 @@ public sealed class PublishedResultsLayoutTests : IDisposable
     [InlineData("a/b")]
     [InlineData("..")]
     [InlineData("")]
-    public void UnsafeKeysAreRefused(string key)
+    public void Unsafe_keys_are_refused(string key)
     {
         var e = Assert.Throws<HarnessException>(() => PublishedResultsLayout.ImagePath(_root, Subtask.SingleObject, key));
         Assert.Contains("case key", e.Message);

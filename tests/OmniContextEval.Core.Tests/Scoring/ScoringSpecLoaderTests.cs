@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using OmniContextEval.Core.Scoring;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Core.Tests.Scoring;
 

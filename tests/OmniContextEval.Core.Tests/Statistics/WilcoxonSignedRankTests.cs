@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OmniContextEval.Core.Statistics;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Core.Tests.Statistics;
 

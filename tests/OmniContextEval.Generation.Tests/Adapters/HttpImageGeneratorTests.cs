@@ -4,7 +4,6 @@ using OmniContextEval.Generation.Adapters;
 using OmniContextEval.Generation.Running;
 using OmniContextEval.Generation.Tests.TestSupport;
 using OmniContextEval.Imaging.Codecs;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.Adapters;
 

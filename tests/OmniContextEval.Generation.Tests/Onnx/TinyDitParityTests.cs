@@ -3,7 +3,6 @@ using OmniContextEval.Generation.Networks;
 using OmniContextEval.Generation.Noise;
 using OmniContextEval.Generation.Sampling;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.Onnx;
 

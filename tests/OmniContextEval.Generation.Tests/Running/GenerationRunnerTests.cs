@@ -5,7 +5,6 @@ using OmniContextEval.Generation.Running;
 using OmniContextEval.Generation.Sampling;
 using OmniContextEval.Generation.Tests.TestSupport;
 using OmniContextEval.Imaging;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.Running;
 

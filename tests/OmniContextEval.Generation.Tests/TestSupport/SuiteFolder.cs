@@ -1,7 +1,6 @@
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Generation.Tests.TestSupport;
 

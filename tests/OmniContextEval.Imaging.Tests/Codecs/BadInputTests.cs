@@ -25,7 +25,7 @@ public class BadInputTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void EveryTruncationFailsCleanly(string file)
+    public void Every_truncation_fails_cleanly(string file)
     {
         var data = CorruptImages.Read(file);
         var name = "truncated-" + file;
@@ -43,7 +43,7 @@ public class BadInputTests
 
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void WrongMagicNumberIsNamed(string file)
+    public void Wrong_magic_number_is_named(string file)
     {
         var data = CorruptImages.Read(file);
         data[0] ^= 0x55;
@@ -52,7 +52,7 @@ public class BadInputTests
 
     [Theory]
     [MemberData(nameof(ZeroExpressible))]
-    public void ZeroSizedHeaderIsRefused(string file)
+    public void Zero_sized_header_is_refused(string file)
     {
         foreach (var (w, h) in new[] { (0L, 7L), (13L, 0L), (0L, 0L) })
         {
@@ -63,7 +63,7 @@ public class BadInputTests
 
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void HugeDimensionsAreRefusedBeforeAllocating(string file)
+    public void Huge_dimensions_are_refused_before_allocating(string file)
     {
         var (w, h) = Path.GetExtension(file) switch { ".png" => (int.MaxValue, int.MaxValue), ".jpg" => (65535, 65535), _ => (16383, 16383) };
         var data = CorruptImages.WithSize(file, w, h);
@@ -82,7 +82,7 @@ public class BadInputTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void EachCodecRefusesHugeHeadersOnItsOwn(string file)
+    public void Each_codec_refuses_huge_headers_on_its_own(string file)
     {
         var (w, h) = Path.GetExtension(file) switch { ".png" => (100_000, 100_000), ".jpg" => (60_000, 60_000), _ => (16383, 16383) };
         var data = CorruptImages.WithSize(file, w, h);
@@ -103,21 +103,21 @@ public class BadInputTests
 
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void ConfigurableLimitRefusesSmallImages(string file)
+    public void Configurable_limit_refuses_small_images(string file)
     {
         var reason = DecodeFails(CorruptImages.Read(file), file, new DecodeOptions { MaxPixels = 50 }).Reason;
         Assert.Contains("exceeds the limit of 50 pixels", reason);
     }
 
     [Fact]
-    public void UnlimitedOptionsStillRefuseWhatOneArrayCannotHold()
+    public void Unlimited_options_still_refuse_what_one_array_cannot_hold()
     {
         var data = CorruptImages.WithSize("png_rgb8.png", 1 << 30, 1 << 30);
         Assert.Contains("too large", DecodeFails(data, "huge.png", new DecodeOptions { MaxPixels = long.MaxValue }).Reason);
     }
 
     [Fact]
-    public void EmptyMissingAndDirectoryPathsAreNamed()
+    public void Empty_missing_and_directory_paths_are_named()
     {
         var dir = OmniContextEval.Testing.TestPaths.NewTempDir();
         var empty = Path.Combine(dir, "empty.png");

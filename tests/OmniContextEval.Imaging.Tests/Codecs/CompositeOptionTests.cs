@@ -1,4 +1,3 @@
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 
@@ -13,7 +12,7 @@ public class CompositeOptionTests
 
     [Theory]
     [InlineData("png_gray2_trns.png", 0x55)] // tRNS grey 1 of 0..3, which Pillow scales to 0x55
-    public void GreyTransparentColourMatchesTheRawSample(string file, int transparentValue)
+    public void Grey_transparent_colour_matches_the_raw_sample(string file, int transparentValue)
     {
         var path = TestPaths.Fixture("images", "corpus", file);
         var plain = ImageDecoder.Decode(path);

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using OmniContextEval.Imaging.Codecs;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 

@@ -5,7 +5,7 @@ namespace OmniContextEval.Imaging.Tests.Codecs;
 public class DeterminismTests
 {
     [Fact]
-    public void ParallelDecodesGiveTheSameBytesAsSequentialOnes()
+    public void Parallel_decodes_give_the_same_bytes_as_sequential_ones()
     {
         var files = ImageCorpus.All.Where(e => e.Variant == "rgb").Select(e => e.Path).ToArray();
         var sequential = files.Select(Hash).ToArray();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 

@@ -48,7 +48,7 @@ public class MutationPropertyTests
 
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void MutatedFilesDecodeOrFailWithTheFileNamed(string file)
+    public void Mutated_files_decode_or_fail_with_the_file_named(string file)
     {
         var original = CorruptImages.Read(file);
         var seed = Fnv1a(file);
@@ -79,7 +79,7 @@ public class MutationPropertyTests
 
     [Theory]
     [MemberData(nameof(Representatives))]
-    public void ReadInfoOnMutatedFilesSucceedsOrNamesTheFile(string file)
+    public void Read_info_on_mutated_files_succeeds_or_names_the_file(string file)
     {
         var original = CorruptImages.Read(file);
         var path = Path.Combine(OmniContextEval.Testing.TestPaths.NewTempDir(), file);

@@ -6,14 +6,14 @@ namespace OmniContextEval.Imaging.Tests.Codecs;
 public class NativeCodecsTests
 {
     [Fact]
-    public void StructMirrorsMatchTheCodecLayer()
+    public void Struct_mirrors_match_the_codec_layer()
     {
         Assert.Equal((nuint)Unsafe.SizeOf<NativeCodecs.PngInfo>(), NativeCodecs.PngInfoSize());
         Assert.Equal((nuint)Unsafe.SizeOf<NativeCodecs.JpegInfo>(), NativeCodecs.JpegInfoSize());
     }
 
     [Fact]
-    public void DoctorProbesEveryLibraryTheDecodersLoadAndFindsThem()
+    public void Doctor_probes_every_library_the_decoders_load_and_finds_them()
     {
         var statuses = NativeImageLibraries.Probe();
         Assert.Equal(["libpng16.so.16", "libjpeg.so.62", "libwebp.so.7", "libwebpdemux.so.2", "libomnictx_codecs.so"], statuses.Select(s => s.FileName));
@@ -21,7 +21,7 @@ public class NativeCodecsTests
     }
 
     [Fact]
-    public void MissingLibraryIsReportedWithTheFix()
+    public void Missing_library_is_reported_with_the_fix()
     {
         var status = Assert.Single(NativeImageLibraries.Probe([("codec layer", "libomnictx-no-such-library.so")]));
         Assert.False(status.Found);

@@ -12,7 +12,7 @@ public class PillowParityTests
 
     [Theory]
     [MemberData(nameof(Expectations))]
-    public void DecodeEqualsPillow(string file, string variant)
+    public void Decode_equals_pillow(string file, string variant)
     {
         var expected = ImageCorpus.All.Single(e => e.File == file && e.Variant == variant);
         var image = ImageDecoder.Decode(expected.Path, expected.Options);
@@ -23,7 +23,7 @@ public class PillowParityTests
     }
 
     [Fact]
-    public void EveryCorpusFileHasAnExpectation()
+    public void Every_corpus_file_has_an_expectation()
     {
         var covered = ImageCorpus.All.Select(e => e.File).ToHashSet();
         Assert.DoesNotContain(ImageCorpus.Files, f => !covered.Contains(f));
@@ -31,7 +31,7 @@ public class PillowParityTests
     }
 
     [Fact]
-    public void ReadInfoAgreesWithPillowSizes()
+    public void Read_info_agrees_with_pillow_sizes()
     {
         foreach (var e in ImageCorpus.All.Where(e => e.Variant == "rgb"))
         {

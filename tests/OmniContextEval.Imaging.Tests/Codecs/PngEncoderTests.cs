@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using OmniContextEval.Imaging.Codecs;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Codecs;
 
@@ -21,14 +20,14 @@ public class PngEncoderTests
     }
 
     [Fact]
-    public void EncodingIsDeterministic()
+    public void Encoding_is_deterministic()
     {
         var image = Gradient(37, 21);
         Assert.Equal(PngEncoder.Encode(image), PngEncoder.Encode(image));
     }
 
     [Fact]
-    public void WriteLeavesNoTemporaryFiles()
+    public void Write_leaves_no_temporary_files()
     {
         var dir = TestPaths.NewTempDir();
         PngEncoder.Write(Path.Combine(dir, "a.png"), Gradient(5, 4));
@@ -40,7 +39,7 @@ public class PngEncoderTests
     [InlineData(13, 7)]
     [InlineData(40, 30)]
     [InlineData(257, 3)]
-    public void DecodingAnEncodedImageGivesItBack(int w, int h)
+    public void Decoding_an_encoded_image_gives_it_back(int w, int h)
     {
         var image = Gradient(w, h);
         new Random(w * 1000 + h).NextBytes(image.Pixels.AsSpan(0, image.Pixels.Length / 2)); // half noise, half gradient

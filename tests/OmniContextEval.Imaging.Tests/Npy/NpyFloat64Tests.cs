@@ -1,12 +1,11 @@
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Npy;
 
 public class NpyFloat64Tests
 {
     [Fact]
-    public void Float64RoundTripsBitExactly()
+    public void Float64_round_trips_bit_exactly()
     {
         double[] data = [1.5, -0.1, double.Epsilon, 1e300];
         var array = NpyReader.Parse(NpyWriter.Float64(data, [2, 2]), "mem");
@@ -15,7 +14,7 @@ public class NpyFloat64Tests
     }
 
     [Fact]
-    public void ReadsNumpyFloat64FromTheStatisticsFixture()
+    public void Reads_numpy_float64_from_the_statistics_fixture()
     {
         // fid-stats-a.npz holds NumPy-written float64 arrays; the zip is stored uncompressed, so read mu.npy from it.
         using var zip = System.IO.Compression.ZipFile.OpenRead(TestPaths.Fixture("metrics", "fid-stats-a.npz"));

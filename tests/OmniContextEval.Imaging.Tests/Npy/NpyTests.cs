@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using OmniContextEval.Core;
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Npy;
 
 public class NpyTests
 {
     [Fact]
-    public void Float32RoundTrips()
+    public void Float32_round_trips()
     {
         float[] data = [1.5f, -2f, float.MaxValue, 0f, 1e-30f, 3f];
         var array = NpyReader.Parse(NpyWriter.Float32(data, [2, 3]), "mem");
@@ -17,7 +16,7 @@ public class NpyTests
     }
 
     [Fact]
-    public void HeaderIsPaddedTo64BytesAndOneDimensionalShapeHasATrailingComma()
+    public void Header_is_padded_to_64_bytes_and_one_dimensional_shape_has_a_trailing_comma()
     {
         var bytes = NpyWriter.Float32(new float[5], [5]);
         var headerLength = bytes[8] | bytes[9] << 8;
@@ -28,7 +27,7 @@ public class NpyTests
     }
 
     [Fact]
-    public void ReadsFilesNumPyWrote()
+    public void Reads_files_numpy_wrote()
     {
         var input = NpyReader.Read(TestPaths.Fixture("preprocess", "inputs", "a37x23.npy"));
         Assert.Equal(NpyElementType.UInt8, input.ElementType);
@@ -36,7 +35,7 @@ public class NpyTests
     }
 
     [Fact]
-    public void RefusesBadFilesNamingThem()
+    public void Refuses_bad_files_naming_them()
     {
         var good = NpyWriter.Float32(new float[4], [4]);
         var cases = new Dictionary<string, byte[]>
@@ -56,12 +55,12 @@ public class NpyTests
     }
 
     [Fact]
-    public void WriterRejectsShapeMismatch() =>
+    public void Writer_rejects_shape_mismatch() =>
         Assert.Throws<ArgumentException>(() => NpyWriter.Float32(new float[5], [2, 3]));
 
     /// <summary>NumPy itself reads what the writer writes (Debian's python3-numpy; tools/setup.sh --tests installs it).</summary>
     [Fact]
-    public void NumPyLoadsTheFile()
+    public void Num_py_loads_the_file()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "t.npy");
         NpyWriter.WriteFloat32(path, [0.25f, -1f, 3f, 4f, 5f, 6f], [1, 2, 3]);

@@ -25,7 +25,7 @@ public class ModeParityTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesReference(string input, string mode)
+    public void Matches_reference(string input, string mode)
     {
         var fixture = PreprocessFixtures.ModeCases.Single(c => c.GetProperty("input").GetString() == input && c.GetProperty("mode").GetString() == mode);
         var expectedShape = fixture.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();

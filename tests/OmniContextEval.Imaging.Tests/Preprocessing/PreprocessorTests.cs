@@ -7,7 +7,7 @@ namespace OmniContextEval.Imaging.Tests.Preprocessing;
 public class PreprocessorTests
 {
     [Fact]
-    public void UnknownModeListsTheKnownOnes()
+    public void Unknown_mode_lists_the_known_ones()
     {
         var e = Assert.Throws<HarnessException>(() => Preprocessor.Get("clip-336"));
         Assert.Equal(ExitCodes.InvalidInput, e.ExitCode);
@@ -24,7 +24,7 @@ public class PreprocessorTests
     [InlineData("inception-tf1", 299, 299)]
     [InlineData("lpips", 41, 67)]
     [InlineData("lpips-256x128", 128, 256)]
-    public void OutputSizes(string mode, int height, int width)
+    public void Output_sizes(string mode, int height, int width)
     {
         var preprocessor = Preprocessor.Get(mode);
         Assert.Equal(mode, preprocessor.Name);
@@ -37,7 +37,7 @@ public class PreprocessorTests
     [InlineData("lpips-256X256")]
     [InlineData("LPIPS")]
     [InlineData("")]
-    public void MalformedNamesAreRejected(string mode) => Assert.False(Preprocessor.TryGet(mode, out _));
+    public void Malformed_names_are_rejected(string mode) => Assert.False(Preprocessor.TryGet(mode, out _));
 
     /// <summary>Degenerate shapes (one pixel, one row, one column) go through every mode with finite results in range.</summary>
     [Theory]
@@ -45,7 +45,7 @@ public class PreprocessorTests
     [InlineData(1, 500)]
     [InlineData(500, 1)]
     [InlineData(2, 3)]
-    public void DegenerateImagesGiveFiniteTensors(int width, int height)
+    public void Degenerate_images_give_finite_tensors(int width, int height)
     {
         var image = TestImages.Random(width, height, 7);
         foreach (var mode in PreprocessingModes.Names.Where(n => !n.Contains('<')).Append("lpips-5x3"))
@@ -56,7 +56,7 @@ public class PreprocessorTests
     }
 
     [Fact]
-    public void BatchIsTheConcatenationOfSingleImages()
+    public void Batch_is_the_concatenation_of_single_images()
     {
         var preprocessor = Preprocessor.Get(PreprocessingModes.Clip);
         RgbImage[] images = [TestImages.Random(300, 200, 1), TestImages.Random(150, 260, 2), TestImages.Random(224, 224, 3)];
@@ -72,7 +72,7 @@ public class PreprocessorTests
     }
 
     [Fact]
-    public void ParallelBatchEqualsSequentialBatch()
+    public void Parallel_batch_equals_sequential_batch()
     {
         var preprocessor = Preprocessor.Get(PreprocessingModes.InceptionClean);
         var images = Enumerable.Range(0, 6).Select(i => TestImages.Random(60 + i * 7, 90 - i * 5, i)).ToArray();
@@ -84,7 +84,7 @@ public class PreprocessorTests
     }
 
     [Fact]
-    public void WritesIntoCallerMemoryWithoutTouchingTheRest()
+    public void Writes_into_caller_memory_without_touching_the_rest()
     {
         var preprocessor = Preprocessor.Get("lpips-8x6");
         var buffer = new float[2 * 3 * 6 * 8 + 5];
@@ -95,14 +95,14 @@ public class PreprocessorTests
     }
 
     [Fact]
-    public void MixedSizesInOneBatchAreRefusedForNativeSizeModes()
+    public void Mixed_sizes_in_one_batch_are_refused_for_native_size_modes()
     {
         var e = Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Lpips).BatchShape([TestImages.Random(4, 4, 0), TestImages.Random(5, 4, 0)]));
         Assert.Contains("batch image 1", e.Message);
     }
 
     [Fact]
-    public void SmallDestinationIsRefused() =>
+    public void Small_destination_is_refused() =>
         Assert.Throws<ArgumentException>(() => Preprocessor.Get(PreprocessingModes.Dinov2).Write(TestImages.Random(20, 20, 0), new float[3 * 224 * 223]));
 
     [Theory]
@@ -123,7 +123,7 @@ public class PreprocessorTests
     [InlineData(150, 299)]
     [InlineData(299, 299)]
     [InlineData(410, 290)]
-    public void InceptionModesEqualThePlaneResizers(int width, int height)
+    public void Inception_modes_equal_the_plane_resizers(int width, int height)
     {
         var image = TestImages.Random(width, height, width + height);
         var plane = new float[width * height];
@@ -156,7 +156,7 @@ public class PreprocessorTests
     }
 
     [Fact]
-    public void InceptionModesDifferFromEachOther()
+    public void Inception_modes_differ_from_each_other()
     {
         // Guards against two modes silently sharing one pipeline.
         var image = TestImages.Random(64, 48, 3);

@@ -3,7 +3,6 @@ using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Imaging.Preprocessing;
 using OmniContextEval.Imaging.Tests.Resize;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Imaging.Tests.Preprocessing;
 
@@ -14,7 +13,7 @@ public class TensorExportTests
     [InlineData("c150x400", "dinov2")]
     [InlineData("d333x271", "inception-clean")]
     [InlineData("a37x23", "lpips")]
-    public void WritesTheReferenceTensor(string input, string mode)
+    public void Writes_the_reference_tensor(string input, string mode)
     {
         var dir = TestPaths.NewTempDir();
         var png = Path.Combine(dir, "in.png");
@@ -34,7 +33,7 @@ public class TensorExportTests
     }
 
     [Fact]
-    public void UnknownModeFailsBeforeAnythingIsWritten()
+    public void Unknown_mode_fails_before_anything_is_written()
     {
         var output = Path.Combine(TestPaths.NewTempDir(), "t.npy");
         Assert.Throws<HarnessException>(() => TensorExport.Write("/nonexistent.png", "clip224", output));
@@ -42,7 +41,7 @@ public class TensorExportTests
     }
 
     [Fact]
-    public void MissingImageNamesTheFile()
+    public void Missing_image_names_the_file()
     {
         var e = Assert.Throws<ImageDecodeException>(() => TensorExport.Write("/nonexistent/x.png", "clip", Path.Combine(TestPaths.NewTempDir(), "t.npy")));
         Assert.Contains("/nonexistent/x.png", e.Message);

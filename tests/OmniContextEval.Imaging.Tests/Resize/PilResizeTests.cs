@@ -8,7 +8,7 @@ public class PilResizeTests
     [Theory]
     [InlineData(PilFilter.Bicubic)]
     [InlineData(PilFilter.Bilinear)]
-    public void ResizeAndCropEqualsResizeThenCrop(PilFilter filter)
+    public void Resize_and_crop_equals_resize_then_crop(PilFilter filter)
     {
         var rng = new Random(11);
         for (var trial = 0; trial < 40; trial++)
@@ -27,14 +27,14 @@ public class PilResizeTests
     }
 
     [Fact]
-    public void SameSizeIsACopy()
+    public void Same_size_is_a_copy()
     {
         var source = TestImages.Random(17, 9, 1);
         Assert.Equal(source.Pixels, PilResize.Resize(source, 17, 9, PilFilter.Bicubic).Pixels);
     }
 
     [Fact]
-    public void ConstantImagesStayConstant()
+    public void Constant_images_stay_constant()
     {
         var source = new RgbImage(13, 7);
         Array.Fill(source.Pixels, (byte)201);
@@ -43,7 +43,7 @@ public class PilResizeTests
     }
 
     [Fact]
-    public void FloatPlaneKeepsValuesOutsideTheByteRange()
+    public void Float_plane_keeps_values_outside_the_byte_range()
     {
         // Mode "F" does not clip: bicubic overshoot past a step survives (clean-fid clips afterwards).
         var plane = new float[8];
@@ -54,7 +54,7 @@ public class PilResizeTests
     }
 
     [Fact]
-    public void PlaneSizesAreChecked()
+    public void Plane_sizes_are_checked()
     {
         Assert.Throws<ArgumentException>(() => PilResize.ResizePlane(new float[10], 4, 4, new float[4], 2, 2, PilFilter.Bicubic));
         Assert.Throws<ArgumentException>(() => TorchResize.Bilinear(new float[16], 4, 4, new float[3], 2, 2, antialias: true));

@@ -20,7 +20,7 @@ public class ResizeParityTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesReference(string input, string op, int width, int height, string file)
+    public void Matches_reference(string input, string op, int width, int height, string file)
     {
         var image = PreprocessFixtures.Input(input);
         var expected = PreprocessFixtures.Expected(file);

@@ -7,7 +7,7 @@ public class ShortSideResizeTests
 {
     /// <summary>torchvision's sizes and offsets come from torchvision 0.14 itself (geometry.json).</summary>
     [Fact]
-    public void MatchesTorchvisionAndPilStyleGeometry()
+    public void Matches_torchvision_and_pil_style_geometry()
     {
         var cases = JsonDocument.Parse(File.ReadAllText(PreprocessFixtures.Path("geometry.json"))).RootElement;
         Assert.True(cases.GetArrayLength() >= 100);
@@ -40,7 +40,7 @@ public class ShortSideResizeTests
     /// <summary>Resize + crop pixels equal torchvision's Resize/CenterCrop, and the guided-diffusion-style PIL pipeline, byte for byte.</summary>
     [Theory]
     [MemberData(nameof(PixelCases))]
-    public void ResizeAndCenterCropMatchesReference(string input, string rounding, int size, int crop, string file)
+    public void Resize_and_center_crop_matches_reference(string input, string rounding, int size, int crop, string file)
     {
         var mode = rounding == "pil" ? ShortSideRounding.Pil : ShortSideRounding.Torchvision;
         var actual = ShortSideResize.ResizeAndCenterCrop(PreprocessFixtures.Input(input), size, crop, mode);
@@ -50,7 +50,7 @@ public class ShortSideResizeTests
     }
 
     [Fact]
-    public void RoundingModesGiveDifferentPixelsWhereTheGeometryDiffers()
+    public void Rounding_modes_give_different_pixels_where_the_geometry_differs()
     {
         var image = PreprocessFixtures.Input("b301x187");
         Assert.NotEqual(ShortSideResize.ResizeAndCenterCrop(image, 80, 64, ShortSideRounding.Torchvision).Pixels,
@@ -60,14 +60,14 @@ public class ShortSideResizeTests
     [Theory]
     [InlineData(225, 1000, 224, 995, 996)] // 224 * 1000 / 225 = 995.56: torchvision truncates, PIL-style rounds
     [InlineData(1000, 999, 224, 224, 224)]
-    public void LongSideRounding(int width, int height, int size, int torchvisionLong, int pilLong)
+    public void Long_side_rounding(int width, int height, int size, int torchvisionLong, int pilLong)
     {
         Assert.Equal((size, torchvisionLong), ShortSideResize.ResizedSize(width, height, size, ShortSideRounding.Torchvision));
         Assert.Equal((size, pilLong), ShortSideResize.ResizedSize(width, height, size, ShortSideRounding.Pil));
     }
 
     [Fact]
-    public void CenterCropOffsetsDifferOnOddMargins()
+    public void Center_crop_offsets_differ_on_odd_margins()
     {
         // (227 - 224) / 2 = 1.5: torchvision rounds half to even (2), PIL-style floors (1).
         Assert.Equal(2, ShortSideResize.CenterCrop(227, 224, 224, 224, ShortSideRounding.Torchvision).X);
@@ -77,7 +77,7 @@ public class ShortSideResizeTests
     }
 
     [Fact]
-    public void CropLargerThanImageIsRefused() =>
+    public void Crop_larger_than_image_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ShortSideResize.CenterCrop(100, 300, 224, 224, ShortSideRounding.Torchvision));
 
     private static int Int(JsonElement e, string name, int index) => e.GetProperty(name)[index].GetInt32();

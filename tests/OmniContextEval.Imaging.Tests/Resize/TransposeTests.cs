@@ -8,7 +8,7 @@ public class TransposeTests
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(4)]
-    public void BytesMatchANaiveTransposeAndStayInsideTheirWindow(int channels)
+    public void Bytes_match_a_naive_transpose_and_stay_inside_their_window(int channels)
     {
         var rng = new Random(channels);
         for (var trial = 0; trial < 30; trial++)
@@ -31,7 +31,7 @@ public class TransposeTests
     }
 
     [Fact]
-    public void FloatsMatchANaiveTranspose()
+    public void Floats_match_a_naive_transpose()
     {
         var rng = new Random(2);
         int rows = 37, columns = 53;

@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 
 namespace OmniContextEval.Integration.Tests.Cli;
 
-[Collection("console")]
 public sealed class DoctorCommandTests
 {
     [Fact]

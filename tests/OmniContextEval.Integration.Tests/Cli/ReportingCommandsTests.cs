@@ -1,11 +1,9 @@
 using OmniContextEval.Core;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Integration.Tests.Cli;
 
 /// <summary>The reporting commands end to end through the command line: exit codes, stdout and files.</summary>
-[Collection("console")]
 public sealed class ReportingCommandsTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -97,29 +95,43 @@ public sealed class ReportingCommandsTests : IDisposable
         Assert.Contains("--seeds", stderr);
     }
 
-    private sealed class SyntheticSuiteSource : OmniContextEval.Reports.Pipeline.ISuiteSource
+    [Fact]
+    public async Task A_library_error_gets_its_flag_from_the_command_line()
     {
-        public OmniContextEval.Reports.Pipeline.SuiteSnapshot Load(string path) => SyntheticRun.Suite(root: path);
+        var (code, _, stderr) = await Run("run", "--device", "tpu");
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("error: --device tpu: expected cpu, cuda, tensorrt or auto", stderr);
+    }
+
+    private sealed class SyntheticSuiteSource : OmniContextEval.Runs.Suites.ISuiteSource
+    {
+        public OmniContextEval.Core.Cases.SuiteSnapshot Load(string path) => SyntheticRun.Suite(root: path);
     }
 
     [Fact]
-    public async Task Score_uses_the_registered_suite_loader_and_reports_failed_outputs()
+    public async Task Score_uses_the_injected_suite_loader_and_reports_failed_outputs()
     {
         var run = _temp.Sub("to-score");
         SyntheticRun.WriteRun(run, SyntheticRun.Suite());
-        var previous = OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource;
-        OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = () => new SyntheticSuiteSource();
-        try
-        {
-            var (code, _, stderr) = await Run("score", run, "--suite", _temp.Path);
-            Assert.Equal(ExitCodes.PartialFailure, code); // one failed and one missing output
-            Assert.Contains("total", stderr);
-            Assert.Equal(48, ResultsReader.ReadScores(run).Count);
-        }
-        finally
-        {
-            OmniContextEval.Cli.Pipeline.StageCatalog.SuiteSource = previous;
-        }
+        var (code, _, stderr) = await CliRunner.Run(new SyntheticSuiteSource(), "score", run, "--suite", _temp.Path);
+        Assert.Equal(ExitCodes.PartialFailure, code); // one failed and one missing output
+        Assert.Contains("total", stderr);
+        Assert.Equal(48, ResultsReader.ReadScores(run).Count);
+    }
+
+    [Fact]
+    public async Task Gate_gives_the_expected_verdicts_on_synthetic_runs()
+    {
+        // Three runs of the same synthetic suite: a baseline, a clearly worse and a clearly better candidate.
+        var (baseline, worse, better) = (Scored("verdict-base", 0), Scored("verdict-worse", -0.25), Scored("verdict-better", 0.25));
+        var gate = Path.Combine(_temp.Path, "verdict-gate");
+        var (code, stdout, stderr) = await Run("gate", "--baseline", baseline, "--candidate", worse, "--out", gate);
+        Assert.Equal(ExitCodes.RegressionFound, code);
+        Assert.Contains("gate: regression found", stderr);
+        Assert.Contains("regression found", stdout);
+        (code, _, stderr) = await Run("gate", "--baseline", baseline, "--candidate", better, "--out", gate);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("gate: passed", stderr);
     }
 
     public void Dispose() => _temp.Dispose();

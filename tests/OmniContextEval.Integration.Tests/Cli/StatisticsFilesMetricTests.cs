@@ -3,7 +3,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Tests.TestSupport;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Integration.Tests.Cli;
 
@@ -11,7 +10,6 @@ namespace OmniContextEval.Integration.Tests.Cli;
 /// <c>omnictx metric fid|kid</c> on statistics and feature files, without a models folder, against the values
 /// pytorch-fid and torch-fidelity give on the same numbers (tests/fixtures/metrics/long-tail.json).
 /// </summary>
-[Collection("console")]
 public class StatisticsFilesMetricTests
 {
     private static readonly JsonElement Expected = JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("metrics", "long-tail.json"))).RootElement;

@@ -1,13 +1,12 @@
+using OmniContextEval.Integration.Tests.Cli;
 using OmniContextEval.Cli;
 using OmniContextEval.Core;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Metrics.Fid;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Integration.Tests.Commands;
 
-[Collection("console")] // writes to the process console, which CliRunner captures
 public class MetricCommandTests
 {
     private static readonly string Models = TestPaths.Fixture("models");
@@ -32,10 +31,10 @@ public class MetricCommandTests
         var b = Folder(2, 3, 299, 299);
         var stats = Path.Combine(TestPaths.NewTempDir(), "a.npz");
 
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "fid", a, stats, "--save-stats", "--models", Models, "--mode", "tf1"]));
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "fid", a, stats, "--save-stats", "--models", Models, "--mode", "tf1"])).Code);
         Assert.Equal(4, StatisticsFile.Load(stats).Count);
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "fid", stats, b, "--models", Models, "--json"]));
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "kid", a, b, "--models", Models, "--subsets", "10"]));
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "fid", stats, b, "--models", Models, "--json"])).Code);
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "kid", a, b, "--models", Models, "--subsets", "10"])).Code);
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public class MetricCommandTests
         var b = Folder(4, 3, 64, 64);
         File.WriteAllText(Path.Combine(b, "zz-broken.png"), "not an image");
 
-        Assert.Equal(ExitCodes.PartialFailure, await CommandLine.RunAsync(["metric", "fid", a, b, "--models", Models]));
+        Assert.Equal(ExitCodes.PartialFailure, (await CliRunner.Run(["metric", "fid", a, b, "--models", Models])).Code);
     }
 
     [Fact]
@@ -54,9 +53,9 @@ public class MetricCommandTests
         var dir = Folder(5, 2, 64, 48);
         var (x, y) = (Path.Combine(dir, "00.png"), Path.Combine(dir, "01.png"));
 
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "psnr", x, x, "--json"]));
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "ssim", x, y]));
-        Assert.Equal(ExitCodes.Success, await CommandLine.RunAsync(["metric", "lpips", x, y, "--net", "vgg", "--models", Models]));
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "psnr", x, x, "--json"])).Code);
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "ssim", x, y])).Code);
+        Assert.Equal(ExitCodes.Success, (await CliRunner.Run(["metric", "lpips", x, y, "--net", "vgg", "--models", Models])).Code);
     }
 
     [Fact]
@@ -66,9 +65,9 @@ public class MetricCommandTests
         var other = Folder(7, 1, 32, 32);
         var (x, small) = (Path.Combine(dir, "00.png"), Path.Combine(other, "00.png"));
 
-        Assert.Equal(ExitCodes.UsageError, await CommandLine.RunAsync(["metric", "fid", dir, dir, "--mode", "clean-fid", "--models", Models]));
-        Assert.Equal(ExitCodes.ModelError, await CommandLine.RunAsync(["metric", "fid", dir, dir, "--models", Path.Combine(dir, "none")]));
-        Assert.Equal(ExitCodes.InvalidInput, await CommandLine.RunAsync(["metric", "lpips", x, small, "--models", Models]));
-        Assert.Equal(ExitCodes.InvalidInput, await CommandLine.RunAsync(["metric", "ssim", x, Path.Combine(dir, "missing.png")]));
+        Assert.Equal(ExitCodes.UsageError, (await CliRunner.Run(["metric", "fid", dir, dir, "--mode", "clean-fid", "--models", Models])).Code);
+        Assert.Equal(ExitCodes.ModelError, (await CliRunner.Run(["metric", "fid", dir, dir, "--models", Path.Combine(dir, "none")])).Code);
+        Assert.Equal(ExitCodes.InvalidInput, (await CliRunner.Run(["metric", "lpips", x, small, "--models", Models])).Code);
+        Assert.Equal(ExitCodes.InvalidInput, (await CliRunner.Run(["metric", "ssim", x, Path.Combine(dir, "missing.png")])).Code);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using OmniContextEval.Reports.Tests.Synthetic;
 using Xunit.Abstractions;
 
 namespace OmniContextEval.Integration.Tests.Reports;

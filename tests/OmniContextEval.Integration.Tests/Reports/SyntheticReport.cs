@@ -1,7 +1,6 @@
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Codecs;
 using OmniContextEval.Reports;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Integration.Tests.Reports;
 

@@ -4,7 +4,6 @@ using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
 using OmniContextEval.Imaging.Npy;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Clip;
 
@@ -12,7 +11,7 @@ public class ClipTextEncoderTests
 {
     /// <summary>Text -> C# tokenizer -> tiny text tower, against PyTorch on the reference tokenizer's ids (tools/models/clip.py).</summary>
     [SharedDataFact]
-    public void TextEmbeddingsMatchPyTorchWithinCosine1e5()
+    public void Text_embeddings_match_pytorch_within_cosine_1e_5()
     {
         var registry = ModelRegistry.Open(TestImages.TinyModels);
         using var session = ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default);
@@ -30,7 +29,7 @@ public class ClipTextEncoderTests
 
     /// <summary>With a free sequence axis each text runs in its own length bucket, so its neighbours never change its embedding.</summary>
     [SharedDataFact]
-    public void AFreeLengthModelGivesEachTextTheSameEmbeddingAloneOrAmongOthers()
+    public void A_free_length_model_gives_each_text_the_same_embedding_alone_or_among_others()
     {
         var registry = ModelRegistry.Open(TestImages.TinyModels);
         using var session = ModelSession.Open(registry, registry.Get("clip-vit-b32-text"), SessionSettings.Default);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Clip;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Clip;
 
@@ -11,7 +10,7 @@ public class ClipTokenizerTests
         ClipTokenizer.Create(Path.Combine(TestPaths.SharedReferenceData!, "clip", ClipVocabulary.DefaultFileName)));
 
     [SharedDataFact]
-    public void ReproducesEveryReferenceTokenization()
+    public void Reproduces_every_reference_tokenization()
     {
         using var cases = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.SharedReferenceData!, "clip", "tokenizer_cases.json")));
         var checkedCases = 0;
@@ -27,7 +26,7 @@ public class ClipTokenizerTests
     }
 
     [SharedDataFact]
-    public void ModelInputWrapsWithStartAndEndAndPadsWithZeros()
+    public void Model_input_wraps_with_start_and_end_and_pads_with_zeros()
     {
         var ids = Tokenizer.Value.Tokenize("a photo of a cat");
         Assert.Equal(new long[] { 49406, 320, 1125, 539, 320, 2368, 49407 }, ids[..7]);
@@ -36,7 +35,7 @@ public class ClipTokenizerTests
     }
 
     [SharedDataFact]
-    public void LongTextIsTruncatedTo77WithTheEndTokenLast()
+    public void Long_text_is_truncated_to_77_with_the_end_token_last()
     {
         var ids = Tokenizer.Value.Tokenize(string.Concat(Enumerable.Repeat("a ", 100)));
         Assert.Equal(77, ids.Length);
@@ -46,20 +45,20 @@ public class ClipTokenizerTests
     }
 
     [SharedDataFact]
-    public void EmptyTextIsStartThenEnd()
+    public void Empty_text_is_start_then_end()
     {
         var ids = Tokenizer.Value.Tokenize("");
         Assert.Equal(new long[] { 49406, 49407, 0 }, ids[..3]);
     }
 
     [Fact]
-    public void CleaningUnescapesHtmlCollapsesWhitespaceAndLowerCases()
+    public void Cleaning_unescapes_html_collapses_whitespace_and_lower_cases()
     {
         Assert.Equal("tom & jerry say hi", ClipTokenizer.Clean("  Tom &amp;amp; Jerry\t\n SAY   hi "));
     }
 
     [Fact]
-    public void MissingVocabularyNamesTheFile()
+    public void Missing_vocabulary_names_the_file()
     {
         var e = Assert.Throws<HarnessException>(() => ClipTokenizer.Create("/nonexistent/bpe.txt.gz"));
         Assert.Contains("/nonexistent/bpe.txt.gz", e.Message);

@@ -14,7 +14,7 @@ public class SubjectRegionMatcherTests
     }
 
     [Fact]
-    public void SubjectMovedToAnotherPlaceStillMatchesExactly()
+    public void Subject_moved_to_another_place_still_matches_exactly()
     {
         var input = RandomTokens(1);
         var output = RandomTokens(2);
@@ -26,7 +26,7 @@ public class SubjectRegionMatcherTests
     }
 
     [Fact]
-    public void UnrelatedOutputScoresLowerThanTheSubjectItself()
+    public void Unrelated_output_scores_lower_than_the_subject_itself()
     {
         var input = RandomTokens(1);
         var box = new CellBox(0, 0, 3, 3);
@@ -36,7 +36,7 @@ public class SubjectRegionMatcherTests
     }
 
     [Fact]
-    public void PatchGridFollowsResizeShortSideAndCenterCrop()
+    public void Patch_grid_follows_resize_short_side_and_center_crop()
     {
         var grid = PatchGrid.DinoV2;
         // 512x256 -> 512x256 resized to 512x256? short side 256: scale 1, crop left (512-224)/2 = 144.

@@ -4,7 +4,6 @@ using OmniContextEval.Metrics.Similarity;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 
@@ -21,7 +20,7 @@ public sealed class EndToEndParityTests : IDisposable
     [InlineData("clip-vit-b32-image", 0, "pattern-image_embeds", 1)]
     [InlineData("dinov2-vits14", 0, "pattern-cls_token", 1)]
     [InlineData("dinov2-vits14", 1, "pattern-patch_tokens", 256)]
-    public async Task FileEmbeddingsMatchPyTorch(string model, int output, string reference, int rows)
+    public async Task File_embeddings_match_pytorch(string model, int output, string reference, int rows)
     {
         var result = Assert.Single(await ImageEmbedder.Create(pool, model).ExtractAsync([ImageInput.FromFile(Pattern)]));
         var expected = NpyReader.Read(TestPaths.Fixture("models", "reference", $"{model}.{reference}.npy")).AsFloat32().ToArray();

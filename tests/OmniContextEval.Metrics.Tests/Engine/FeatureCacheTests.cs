@@ -1,5 +1,4 @@
 using OmniContextEval.Metrics.Engine;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 
@@ -8,7 +7,7 @@ public class FeatureCacheTests
     private static readonly FeatureKey Key = new("abc123", "clip", "content1");
 
     [Fact]
-    public void StoresAndReturnsEveryOutputExactly()
+    public void Stores_and_returns_every_output_exactly()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "cache.db");
         float[][] outputs = [[1.5f, -2.25f, float.Epsilon], [3, 4, 5, 6]];
@@ -22,7 +21,7 @@ public class FeatureCacheTests
     }
 
     [Fact]
-    public void CorruptFileIsDetectedAndRebuilt()
+    public void Corrupt_file_is_detected_and_rebuilt()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "cache.db");
         File.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
@@ -35,7 +34,7 @@ public class FeatureCacheTests
     }
 
     [Fact]
-    public void TruncatedDatabaseIsDetectedAndRebuilt()
+    public void Truncated_database_is_detected_and_rebuilt()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "cache.db");
         using (var cache = FeatureCache.Open(path))

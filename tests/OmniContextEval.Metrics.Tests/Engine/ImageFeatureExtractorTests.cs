@@ -3,7 +3,6 @@ using OmniContextEval.Metrics.Engine;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 
@@ -16,7 +15,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
         Enumerable.Range(0, n).Select(i => ImageInput.FromImage($"img{i}", TestImages.Noise(i))).ToList();
 
     [Fact]
-    public async Task FeaturesEqualADirectNetworkRunOnTheSameTensor()
+    public async Task Features_equal_a_direct_network_run_on_the_same_tensor()
     {
         var session = pool.Get("dinov2-vits14");
         var image = TestImages.Noise(3);
@@ -29,7 +28,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task ResultsDoNotDependOnBatchSizeOrWorkers()
+    public async Task Results_do_not_depend_on_batch_size_or_workers()
     {
         var session = pool.Get("clip-vit-b32-image");
         var one = await new ImageFeatureExtractor(session, preprocessor, options: new EngineOptions(BatchSize: 1)).ExtractAsync(Images(7));
@@ -40,7 +39,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task RepeatedRunsAreBitIdentical()
+    public async Task Repeated_runs_are_bit_identical()
     {
         var extractor = new ImageFeatureExtractor(pool.Get("clip-vit-b32-image"), preprocessor, options: new EngineOptions(BatchSize: 3));
         var first = await extractor.ExtractAsync(Images(5));
@@ -49,7 +48,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task SecondRunIsAnsweredFromTheCacheWithoutTheNetwork()
+    public async Task Second_run_is_answered_from_the_cache_without_the_network()
     {
         var folder = TestPaths.NewTempDir();
         using var cache = FeatureCache.Open(Path.Combine(folder, "features.db"));
@@ -65,7 +64,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task NaNOutputsAndUnreadableFilesAreRecordedFailuresForThoseImagesOnly()
+    public async Task Na_n_outputs_and_unreadable_files_are_recorded_failures_for_those_images_only()
     {
         var images = Images(2).Append(ImageInput.FromImage("nan-image", new RgbImage(7, 7))).Append(ImageInput.FromFile("/nonexistent/out.png")).ToList();
         var results = await new ImageFeatureExtractor(pool.Get("clip-vit-b32-image"), preprocessor).ExtractAsync(images);
@@ -77,7 +76,7 @@ public sealed class ImageFeatureExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task UndecodableFileIsARecordedFailureNamingIt()
+    public async Task Undecodable_file_is_a_recorded_failure_naming_it()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "broken.png");
         File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);

@@ -5,7 +5,6 @@ using OmniContextEval.Metrics.Lpips;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Engine;
 
@@ -39,7 +38,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task NetworksSharingAPassGiveWhatEachGivesAlone()
+    public async Task Networks_sharing_a_pass_give_what_each_gives_alone()
     {
         var images = Files(5);
         var (clip, dino) = await TwoNetworks(images, new EngineOptions(BatchSize: 2));
@@ -49,7 +48,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task TakingTurnsAndOverlappingGiveIdenticalResults()
+    public async Task Taking_turns_and_overlapping_give_identical_results()
     {
         var images = Files(6);
         var turns = await TwoNetworks(images, new EngineOptions(BatchSize: 4, PreprocessWorkers: 2));
@@ -59,7 +58,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task WhenEveryCacheAnswersNoImageIsDecoded()
+    public async Task When_every_cache_answers_no_image_is_decoded()
     {
         var images = Files(3);
         using var cache = FeatureCache.Open(Path.Combine(TestPaths.NewTempDir(), "features.db"));
@@ -75,7 +74,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task PixelJobsGetEachDecodedImageAndFailuresNameTheFile()
+    public async Task Pixel_jobs_get_each_decoded_image_and_failures_name_the_file()
     {
         var images = Files(3);
         File.WriteAllBytes(images[1].Name, [0x89, (byte)'P', (byte)'N', (byte)'G']);
@@ -88,7 +87,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task ImagesOfOtherSizesRunInTheirOwnBatchesWithTheirOwnShapes()
+    public async Task Images_of_other_sizes_run_in_their_own_batches_with_their_own_shapes()
     {
         var images = new[] { (32, 32), (32, 32), (48, 40), (32, 32) }
             .Select((s, i) => ImageInput.FromImage($"img{i}", TestImages.Noise(i, s.Item1, s.Item2))).ToList();
@@ -106,7 +105,7 @@ public sealed class ImagePassTests : IDisposable
     }
 
     [Fact]
-    public async Task ResizeToBringsAnImageToTheGivenSizeFirst()
+    public async Task Resize_to_brings_an_image_to_the_given_size_first()
     {
         var images = new[] { ImageInput.FromImage("big", TestImages.Noise(1, 64, 64)) };
         var taps = new FeatureResult[1];

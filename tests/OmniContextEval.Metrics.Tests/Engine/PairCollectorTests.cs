@@ -5,7 +5,7 @@ namespace OmniContextEval.Metrics.Tests.Engine;
 public class PairCollectorTests
 {
     [Fact]
-    public void EachPairCompletesOnceWithItsItemsInOrderWhateverTheArrivalOrder()
+    public void Each_pair_completes_once_with_its_items_in_order_whatever_the_arrival_order()
     {
         var pairs = new List<(int, int)> { (1, 0), (2, 0), (3, 0), (4, 5) };
         var seen = new System.Collections.Concurrent.ConcurrentBag<(int Pair, string? First, string? Second)>();

@@ -2,7 +2,6 @@ using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Numerics.LinearAlgebra;
 using OmniContextEval.Metrics.Numerics;
 using OmniContextEval.Metrics.Tests.TestSupport;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Fid;
 

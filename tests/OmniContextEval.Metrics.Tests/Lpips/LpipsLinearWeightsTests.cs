@@ -1,6 +1,5 @@
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Lpips;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Lpips;
 

@@ -61,7 +61,7 @@ public class LpipsScorerTests
     [Fact]
     public void Unknown_net_and_size_mismatch_are_clear_errors()
     {
-        Assert.Contains("alex, vgg", Assert.Throws<Core.HarnessException>(() => LpipsScorer.Create(MetricFixtures.Pool, "squeeze")).Message);
+        Assert.Contains("alex, vgg", Assert.Throws<Core.InvalidSettingException>(() => LpipsScorer.Create(MetricFixtures.Pool, "squeeze")).Message);
         var scorer = LpipsScorer.Create(MetricFixtures.Pool, "alex");
         Assert.Contains("differ in size", Assert.Throws<Core.HarnessException>(() => scorer.Distance(TestPattern.Image(0, 64, 64), TestPattern.Image(0, 64, 48))).Message);
     }

@@ -3,7 +3,7 @@ using OmniContextEval.Core.Catalogue;
 using OmniContextEval.Core.Results;
 using ScoringSpecLoader = OmniContextEval.Core.Scoring.ScoringSpecLoader;
 using OmniContextEval.Metrics.Registry;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 using OmniContextEval.Metrics.Tests.Support;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
@@ -63,8 +63,8 @@ public class MetricRegistryTests
         var registry = MetricRegistry.CreateDefault().Add(new InstructionLength());
         using var pool = new ModelSessionPool(ModelRegistry.Open(TestImages.TinyModels), new SessionSettings(IntraOpThreads: 2));
 
-        var scored = await new CaseScorer(ScoringModels.Load(pool, null), metrics: registry)
-            .ScoreAsync([new ScoringRequest(c, suite, Path.Combine(suite, "out.png"), 0), new ScoringRequest(c, suite, null, 1, GenerationStatus.Failed)]);
+        var scored = await new CaseMeasurer(ScoringModels.Load(pool, null), metrics: registry)
+            .MeasureAsync([new ScoringRequest(c, suite, Path.Combine(suite, "out.png"), 0), new ScoringRequest(c, suite, null, 1, GenerationStatus.Failed)]);
 
         Assert.Equal("Put the cup on a table.".Length, scored.Raw[0].Metrics["instruction_length"]);
         Assert.Equal("instruction_length", scored.Raw[0].Metrics.Keys.Last());

@@ -1,6 +1,5 @@
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Preprocessing;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.Support;
 

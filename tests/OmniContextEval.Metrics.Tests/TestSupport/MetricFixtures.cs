@@ -2,7 +2,6 @@ using System.Text.Json;
 using OmniContextEval.Imaging;
 using OmniContextEval.Imaging.Npy;
 using OmniContextEval.Metrics.Numerics;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Metrics.Tests.TestSupport;
 

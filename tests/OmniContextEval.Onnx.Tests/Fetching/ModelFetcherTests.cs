@@ -3,7 +3,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Onnx.Fetching;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Tests.Models;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests.Fetching;
 
@@ -23,7 +22,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task ResumesAPartialDownloadAndVerifiesTheResult()
+    public async Task Resumes_a_partial_download_and_verifies_the_result()
     {
         var published = Published();
         using var server = new LocalFileServer(published);
@@ -40,7 +39,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task AFileThatDoesNotMatchItsPinnedSha256IsRejectedAndDeleted()
+    public async Task A_file_that_does_not_match_its_pinned_sha256_is_rejected_and_deleted()
     {
         var published = Published();
         var path = Path.Combine(published, "clip-vit-b32-image.onnx");
@@ -58,7 +57,7 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public async Task NoNetworkIsAClearRuntimeUnavailableError()
+    public async Task No_network_is_a_clear_runtime_unavailable_error()
     {
         using var http = new HttpClient();
         var unreachable = new Uri("http://127.0.0.1:9/models/");
@@ -69,9 +68,10 @@ public class ModelFetcherTests
     }
 
     [Fact]
-    public void MissingSourceSaysHowToGiveOne()
+    public void Missing_source_says_how_to_give_one()
     {
-        var e = Assert.Throws<HarnessException>(() => ModelSources.Resolve(null));
-        Assert.Contains("--from", e.Message);
+        var e = Assert.Throws<InvalidSettingException>(() => ModelSources.Resolve(null));
+        Assert.Equal("from", e.Setting); // the CLI says "--from"
+        Assert.Contains("tools/export-models.py", e.Message);
     }
 }

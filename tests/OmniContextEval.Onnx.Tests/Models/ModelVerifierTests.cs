@@ -3,14 +3,13 @@ using System.Text.Json.Nodes;
 using OmniContextEval.Core;
 using OmniContextEval.Onnx.Models;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests.Models;
 
 public class ModelVerifierTests
 {
     [Fact]
-    public void EveryTinyFixtureModelVerifiesAndTheUncommittedVocabularyIsReported()
+    public void Every_tiny_fixture_model_verifies_and_the_uncommitted_vocabulary_is_reported()
     {
         // The CLIP vocabulary is reference data that is never committed: the fixture folder lacks it, and verify says so.
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
@@ -25,7 +24,7 @@ public class ModelVerifierTests
     }
 
     [SharedDataFact]
-    public void WithTheVocabularyBesideItTheTextModelVerifies()
+    public void With_the_vocabulary_beside_it_the_text_model_verifies()
     {
         var folder = CopyFixtures();
         File.Copy(Path.Combine(TestPaths.SharedReferenceData!, "clip", "bpe_simple_vocab_16e6.txt.gz"), Path.Combine(folder, "bpe_simple_vocab_16e6.txt.gz"));
@@ -35,7 +34,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void MissingLpipsWeightsAreNamed()
+    public void Missing_lpips_weights_are_named()
     {
         var folder = CopyFixtures();
         File.Delete(Path.Combine(folder, "lpips-tiny-lin.json"));
@@ -44,7 +43,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void MissingFileIsNamed()
+    public void Missing_file_is_named()
     {
         var folder = CopyFixtures();
         File.Delete(Path.Combine(folder, "dinov2-vits14.onnx"));
@@ -53,7 +52,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void WrongSha256SaysExpectedAndFound()
+    public void Wrong_sha256_says_expected_and_found()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "clip-vit-b32-image", e => e["sha256"] = new string('0', 64));
@@ -62,7 +61,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void CorruptFileIsReportedAsUnloadableAndChanged()
+    public void Corrupt_file_is_reported_as_unloadable_and_changed()
     {
         var folder = CopyFixtures();
         var path = Path.Combine(folder, "clip-vit-b32-image.onnx");
@@ -74,7 +73,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void WrongInputNameAndShapeAreNamed()
+    public void Wrong_input_name_and_shape_are_named()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "dinov2-vits14", e =>
@@ -89,7 +88,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void OpeningABadModelThrowsAModelErrorNamingIt()
+    public void Opening_a_bad_model_throws_a_model_error_naming_it()
     {
         var folder = CopyFixtures();
         EditEntry(folder, "clip-vit-b32-image", e => e["inputs"]![0]!["shape"] = new JsonArray(-1, 3, 64, 64));
@@ -101,7 +100,7 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void UnknownModelNameListsTheNamesThatExist()
+    public void Unknown_model_name_lists_the_names_that_exist()
     {
         var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open(FixedInputs.TinyModels).Get("clip-vit-h14-image"));
         Assert.Contains("clip-vit-h14-image", e.Message);
@@ -109,9 +108,9 @@ public class ModelVerifierTests
     }
 
     [Fact]
-    public void MissingFolderIsAModelError()
+    public void Missing_folder_is_a_model_error()
     {
-        var e = Assert.Throws<HarnessException>(() => ModelRegistry.Open("/nonexistent/models"));
+        var e = Assert.Throws<ModelsFolderNotFoundException>(() => ModelRegistry.Open("/nonexistent/models"));
         Assert.Equal(ExitCodes.ModelError, e.ExitCode);
         Assert.Contains("/nonexistent/models", e.Message);
     }

@@ -10,7 +10,7 @@ public class ExecutionProvidersTests
     [Theory]
     [InlineData(ExecutionDevice.Cuda, "cuda")]
     [InlineData(ExecutionDevice.TensorRt, "tensorrt")]
-    public void GpuSessionNamesEveryLibraryItCannotLoad(ExecutionDevice device, string name)
+    public void Gpu_session_names_every_library_it_cannot_load(ExecutionDevice device, string name)
     {
         var registry = ModelRegistry.Open(FixedInputs.TinyModels);
         var settings = new SessionSettings(device);
@@ -22,15 +22,16 @@ public class ExecutionProvidersTests
             Assert.Equal("dinov2-vits14", session.Entry.Name);
             return;
         }
-        var e = Assert.Throws<HarnessException>(() => ModelSession.Open(registry, registry.Get("dinov2-vits14"), settings));
+        var e = Assert.Throws<InvalidSettingException>(() => ModelSession.Open(registry, registry.Get("dinov2-vits14"), settings));
         Assert.Equal(ExitCodes.RuntimeUnavailable, e.ExitCode);
-        Assert.StartsWith($"--device {name}: cannot load ", e.Message);
+        Assert.Equal("device", e.Setting);
+        Assert.StartsWith($"{name}: cannot load ", e.Message); // the CLI puts "--device" in front
         foreach (var library in missing)
             Assert.Contains(library, e.Message);
     }
 
     [Fact]
-    public void ProbeListsTheCudaRuntimeLibrariesByNameAndCpuNeedsNone()
+    public void Probe_lists_the_cuda_runtime_libraries_by_name_and_cpu_needs_none()
     {
         Assert.Empty(GpuLibraries.Probe(ExecutionDevice.Cpu));
         var cuda = GpuLibraries.Probe(ExecutionDevice.Cuda).Select(l => l.Library).ToList();
@@ -40,13 +41,13 @@ public class ExecutionProvidersTests
     }
 
     [Fact]
-    public void DeviceNamesParseAndUnknownOnesAreUsageErrors()
+    public void Device_names_parse_and_unknown_ones_are_usage_errors()
     {
         Assert.Equal(ExecutionDevice.Cuda, SessionSettings.ParseDevice("CUDA"));
         Assert.Equal(ExecutionDevice.Cpu, SessionSettings.ParseDevice("cpu"));
         Assert.Equal(ExecutionDevice.TensorRt, SessionSettings.ParseDevice("TensorRT"));
         var auto = SessionSettings.ParseDevice("auto");
         Assert.Equal(GpuLibraries.Missing(ExecutionDevice.Cuda).Count == 0 ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, auto);
-        Assert.Equal(ExitCodes.UsageError, Assert.Throws<HarnessException>(() => SessionSettings.ParseDevice("tpu")).ExitCode);
+        Assert.Equal(ExitCodes.UsageError, Assert.Throws<InvalidSettingException>(() => SessionSettings.ParseDevice("tpu")).ExitCode);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using OmniContextEval.Core;
 using OmniContextEval.Onnx.Sessions;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Onnx.Tests.Sessions;
 

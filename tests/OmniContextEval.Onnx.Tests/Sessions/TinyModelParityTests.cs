@@ -18,14 +18,14 @@ public sealed class TinyModelParityTests : IDisposable
     [InlineData("clip-vit-b32-image", 0, "image_embeds")]
     [InlineData("dinov2-vits14", 0, "cls_token")]
     [InlineData("dinov2-vits14", 1, "patch_tokens")]
-    public void ImageModelMatchesPyTorch(string model, int output, string outputName)
+    public void Image_model_matches_pytorch(string model, int output, string outputName)
     {
         var actual = pool.Get(model).Run(FixedInputs.Pixels(3), 3)[output];
         AssertClose(NpyReader.Read(FixedInputs.Reference(model, outputName)).AsFloat32().ToArray(), actual, rowLength: pool.Get(model).OutputItemSizes[output] / RowsPerItem(output, model));
     }
 
     [Fact]
-    public void ClipTextModelMatchesPyTorch()
+    public void Clip_text_model_matches_pytorch()
     {
         var ids = NpyReader.Read(FixedInputs.Reference("clip-vit-b32-text", "input_ids")).AsFloat32().ToArray().Select(v => (long)v).ToArray();
         var actual = pool.Get("clip-vit-b32-text").Run(ids, new long[] { 3, 77 })[0].Values; // the full context; the sequence axis is free
@@ -35,7 +35,7 @@ public sealed class TinyModelParityTests : IDisposable
     [Theory]
     [InlineData("clip-vit-b32-image")]
     [InlineData("dinov2-vits14")]
-    public void OutputsDoNotDependOnBatchSize(string model)
+    public void Outputs_do_not_depend_on_batch_size(string model)
     {
         var session = pool.Get(model);
         var together = session.Run(FixedInputs.Pixels(3), 3);
@@ -54,7 +54,7 @@ public sealed class TinyModelParityTests : IDisposable
     }
 
     [Fact]
-    public void RepeatedRunsAreBitIdentical()
+    public void Repeated_runs_are_bit_identical()
     {
         var session = pool.Get("dinov2-vits14");
         var first = session.Run(FixedInputs.Pixels(2), 2);

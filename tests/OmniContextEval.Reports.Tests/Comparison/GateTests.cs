@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Scoring;
 using OmniContextEval.Reports.Comparison;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Comparison;
 
@@ -72,9 +71,9 @@ public class GateTests
         var baseline = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "base", 0));
         var candidate = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "other", 0));
         candidate = candidate with { Spec = candidate.Spec with { Sha256 = new string('f', 64) } };
-        var error = Assert.Throws<HarnessException>(() => Gate.Compare(baseline, candidate, 1.0, Settings));
+        var error = Assert.Throws<IncompatibleResultsException>(() => Gate.Compare(baseline, candidate, 1.0, Settings));
         Assert.Equal(ExitCodes.IncompatibleResults, error.ExitCode);
-        Assert.Contains("--force", error.Message);
+        Assert.DoesNotContain("--", error.Message); // only the CLI names flags
         Assert.False(Gate.Compare(baseline, candidate, 1.0, Settings, force: true).Regressed);
     }
 
@@ -85,6 +84,6 @@ public class GateTests
         var baseline = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "base", 0));
         var candidate = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "other", 0));
         candidate = candidate with { Suite = candidate.Suite with { Sha256 = "different" } };
-        Assert.Equal(ExitCodes.IncompatibleResults, Assert.Throws<HarnessException>(() => Gate.Compare(baseline, candidate, 1.0, Settings)).ExitCode);
+        Assert.Equal(ExitCodes.IncompatibleResults, Assert.Throws<IncompatibleResultsException>(() => Gate.Compare(baseline, candidate, 1.0, Settings)).ExitCode);
     }
 }

@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Scoring;
 using OmniContextEval.Reports.Comparison;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Comparison;
 
@@ -39,7 +38,7 @@ public class LeaderboardTests
         using var temp = new TempFolder();
         var complete = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "complete", 0));
         var partial = ResultsReader.Read(SyntheticScoring.ScoredRun(temp, "partial", 0, absentModels: ["dinov2"]));
-        var error = Assert.Throws<HarnessException>(() => Leaderboard.Rank([complete, partial], Settings));
+        var error = Assert.Throws<IncompatibleResultsException>(() => Leaderboard.Rank([complete, partial], Settings));
         Assert.Equal(ExitCodes.IncompatibleResults, error.ExitCode);
         Assert.Contains("partial", error.Message);
         Assert.Contains("dinov2", error.Message);

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using OmniContextEval.Reports.Charts;
 using OmniContextEval.Reports.Html;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Html;
 

@@ -3,7 +3,6 @@ using OmniContextEval.Reports.Comparison;
 using OmniContextEval.Reports.Csv;
 using OmniContextEval.Reports.Markdown;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Markdown;
 

@@ -1,6 +1,5 @@
 using OmniContextEval.Core;
 using OmniContextEval.Reports.Results;
-using OmniContextEval.Reports.Tests.Synthetic;
 
 namespace OmniContextEval.Reports.Tests.Results;
 

@@ -2,7 +2,6 @@ using OmniContextEval.Core;
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Suites.Import;
 using OmniContextEval.Suites.Loading;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Import;
 
@@ -14,7 +13,7 @@ public sealed class OmniContextImporterTests : IDisposable
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public void ImportsThePublishedLayoutIntoAValidSuite()
+    public void Imports_the_published_layout_into_a_valid_suite()
     {
         var report = OmniContextImporter.Import(Rows, _out, name: "fixture");
         Assert.Equal(3, report.Cases);
@@ -34,7 +33,7 @@ public sealed class OmniContextImporterTests : IDisposable
     }
 
     [Fact]
-    public void SharedImagesAreStoredOnce()
+    public void Shared_images_are_stored_once()
     {
         OmniContextImporter.Import(Rows, _out);
         Assert.Equal(4, Directory.GetFiles(Path.Combine(_out, "pool")).Length);
@@ -43,7 +42,7 @@ public sealed class OmniContextImporterTests : IDisposable
     }
 
     [Fact]
-    public void ReadsJsonLines()
+    public void Reads_json_lines()
     {
         var folder = Path.GetDirectoryName(Rows)!;
         var lines = Path.Combine(_out, "rows.jsonl");
@@ -77,7 +76,7 @@ public sealed class OmniContextImporterTests : IDisposable
         "key k9: input image path '/etc/hostname' is absolute")]
     [InlineData("[{\"key\":\"k9\",\"task_type\":\"single_object\",\"instruction\":\"x\",\"instruction_language\":\"en\",\"input_images\":[\"bad.json\"]}]",
         "key k9: input image bad.json: not a PNG, JPEG or WebP file")]
-    public void BadRowsAreRefusedNamingKeyAndField(string rows, string expected)
+    public void Bad_rows_are_refused_naming_key_and_field(string rows, string expected)
     {
         var bad = Path.Combine(_out, "bad.json");
         File.WriteAllText(bad, rows);

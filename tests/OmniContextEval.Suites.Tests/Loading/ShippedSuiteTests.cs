@@ -11,7 +11,7 @@ public sealed class ShippedSuiteTests
     private static readonly Lazy<SuiteLoadResult> Loaded = new(() => SuiteLoader.Load(TempSuite.Shipped));
 
     [Fact]
-    public void ValidatesWith400CasesAndNoErrors()
+    public void Validates_with_400_cases_and_no_errors()
     {
         var result = Loaded.Value;
         Assert.Empty(result.Issues);
@@ -22,7 +22,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void TierMixFollowsTheSeedSuite()
+    public void Tier_mix_follows_the_seed_suite()
     {
         var byTier = Loaded.Value.Suite.Cases.GroupBy(c => c.Tier).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(120, byTier[DifficultyTier.Basic]);
@@ -36,7 +36,7 @@ public sealed class ShippedSuiteTests
     [InlineData(DifficultyTier.Intermediate, 50, 100)]
     [InlineData(DifficultyTier.Advanced, 100, 200)]
     [InlineData(DifficultyTier.Expert, 200, int.MaxValue)]
-    public void EnglishInstructionLengthGrowsWithTier(DifficultyTier tier, int minWords, int maxWords)
+    public void English_instruction_length_grows_with_tier(DifficultyTier tier, int minWords, int maxWords)
     {
         foreach (var c in Loaded.Value.Suite.Cases.Where(c => c.Tier == tier))
         {
@@ -47,7 +47,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void EveryCaseHasReferenceSubjectsKeywordsAndChecklist()
+    public void Every_case_has_reference_subjects_keywords_and_checklist()
     {
         foreach (var c in Loaded.Value.Suite.Cases)
         {
@@ -62,7 +62,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void InputImagesAreSharedFromThePool()
+    public void Input_images_are_shared_from_the_pool()
     {
         var cases = Loaded.Value.Suite.Cases;
         var inputs = cases.SelectMany(c => c.InputImages).ToList();
@@ -71,7 +71,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void SerializerReproducesTheCaseFiles()
+    public void Serializer_reproduces_the_case_files()
     {
         var suite = Loaded.Value.Suite;
         foreach (var c in suite.Cases.Where((_, i) => i % 40 == 0))
@@ -82,7 +82,7 @@ public sealed class ShippedSuiteTests
     }
 
     [Fact]
-    public void StaysUnder30Megabytes()
+    public void Stays_under_30_megabytes()
     {
         var bytes = Directory.EnumerateFiles(TempSuite.Shipped, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Assert.True(bytes < 30L * 1024 * 1024, $"suite is {bytes / 1048576.0:F1} MiB");

@@ -17,7 +17,7 @@ public sealed class SuitePathsTests : IDisposable
     [InlineData("/abs/a.png", "is absolute")]
     [InlineData("pool/../../a.png", "leaves the suite folder")]
     [InlineData("..", "leaves the suite folder")]
-    public void SyntaxProblems(string path, string? expected)
+    public void Syntax_problems(string path, string? expected)
     {
         var problem = SuitePaths.SyntaxProblem(path);
         if (expected is null) Assert.Null(problem);
@@ -25,7 +25,7 @@ public sealed class SuitePathsTests : IDisposable
     }
 
     [Fact]
-    public void SymlinkedFolderInsideTheSuiteIsAccepted()
+    public void Symlinked_folder_inside_the_suite_is_accepted()
     {
         Directory.CreateSymbolicLink(Path.Combine(_suite.Folder, "alias"), Path.Combine(_suite.Folder, "pool"));
         Assert.NotNull(SuitePaths.TryResolve(_suite.Folder, "alias/characters/cat.png", out var problem));
@@ -33,7 +33,7 @@ public sealed class SuitePathsTests : IDisposable
     }
 
     [Fact]
-    public void SymlinkedFolderLeadingOutsideIsRefused()
+    public void Symlinked_folder_leading_outside_is_refused()
     {
         var outside = Path.Combine(Path.GetTempPath(), $"omnictx-outside-{Guid.NewGuid():N}");
         Directory.CreateDirectory(outside);
@@ -47,7 +47,7 @@ public sealed class SuitePathsTests : IDisposable
     }
 
     [Fact]
-    public void SuiteResolvePathThrowsHarnessException()
+    public void Suite_resolve_path_throws_harness_exception()
     {
         _suite.WriteCase(TempSuite.ValidCase());
         var suite = Suite.Load(_suite.Folder);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using OmniContextEval.Suites.Tests.Validation;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Tools;
 
@@ -20,7 +19,7 @@ public sealed class BuildSuiteReproducibilityTests : IDisposable
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public async Task RebuildingASampleReproducesTheCommittedFiles()
+    public async Task Rebuilding_a_sample_reproduces_the_committed_files()
     {
         var start = new ProcessStartInfo("/usr/bin/python3")
         {

@@ -27,7 +27,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void ValidCaseHasNoIssues()
+    public void Valid_case_has_no_issues()
     {
         _suite.WriteCase(TempSuite.ValidCase());
         var result = SuiteLoader.Load(_suite.Folder);
@@ -36,7 +36,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void MissingRequiredField()
+    public void Missing_required_field()
     {
         var c = TempSuite.ValidCase();
         c.Remove("tier");
@@ -44,7 +44,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void WrongType()
+    public void Wrong_type()
     {
         var c = TempSuite.ValidCase();
         c["outputSize"]!["width"] = "512";
@@ -52,7 +52,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void UnknownEnumValue()
+    public void Unknown_enum_value()
     {
         var c = TempSuite.ValidCase();
         c["subjects"]![0]!["kind"] = "animal";
@@ -60,7 +60,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void UnknownMember()
+    public void Unknown_member()
     {
         var c = TempSuite.ValidCase();
         c["checklist"]![0]!["weight"] = 2;
@@ -68,7 +68,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void TooManyInputImages()
+    public void Too_many_input_images()
     {
         var c = TempSuite.ValidCase();
         c["inputImages"] = new JsonArray("pool/characters/cat.png", "pool/objects/apple.png", "pool/objects/apple.png", "pool/objects/apple.png");
@@ -76,7 +76,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void GroupContradictsSubtask()
+    public void Group_contradicts_subtask()
     {
         var c = TempSuite.ValidCase();
         c["group"] = "scene";
@@ -84,7 +84,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void InvalidJsonNamesTheFile()
+    public void Invalid_json_names_the_file()
     {
         _suite.WriteText("cases/broken.json", "{ \"id\": \"x\", ");
         var issue = Assert.Single(SuiteLoader.Load(_suite.Folder).Issues);
@@ -93,7 +93,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void DuplicateIds()
+    public void Duplicate_ids()
     {
         _suite.WriteCase(TempSuite.ValidCase(), "cases/a.json");
         _suite.WriteCase(TempSuite.ValidCase(), "cases/b.json");
@@ -104,7 +104,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void MissingImage()
+    public void Missing_image()
     {
         var c = TempSuite.ValidCase();
         c["inputImages"]![0] = "pool/characters/dog.png";
@@ -112,7 +112,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void UnreadableImage()
+    public void Unreadable_image()
     {
         _suite.WriteText("pool/broken.png", "this is not a PNG file at all");
         var c = TempSuite.ValidCase();
@@ -122,7 +122,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void PathWithDotDotEscapes()
+    public void Path_with_dot_dot_escapes()
     {
         var c = TempSuite.ValidCase();
         c["referenceImage"] = "references/../../outside.jpg";
@@ -130,7 +130,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void AbsolutePathIsRefused()
+    public void Absolute_path_is_refused()
     {
         var c = TempSuite.ValidCase();
         c["inputImages"]![0] = "/etc/passwd";
@@ -138,7 +138,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void SymlinkLeadingOutsideIsRefused()
+    public void Symlink_leading_outside_is_refused()
     {
         var outside = Path.Combine(Path.GetTempPath(), $"omnictx-outside-{Guid.NewGuid():N}.png");
         File.Copy(Path.Combine(_suite.Folder, "pool/characters/cat.png"), outside);
@@ -153,7 +153,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void SubjectPointsAtMissingImage()
+    public void Subject_points_at_missing_image()
     {
         var c = TempSuite.ValidCase();
         c["subjects"]![0]!["imageIndex"] = 2;
@@ -162,7 +162,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void BoxOutsideItsImage()
+    public void Box_outside_its_image()
     {
         var c = TempSuite.ValidCase();
         c["subjects"]![0]!["box"]!["width"] = 300;
@@ -170,7 +170,7 @@ public sealed class MalformedSuiteTests : IDisposable
     }
 
     [Fact]
-    public void ReferenceOfWrongSize()
+    public void Reference_of_wrong_size()
     {
         var c = TempSuite.ValidCase();
         c["outputSize"] = new JsonObject { ["width"] = 1024, ["height"] = 1024 };

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using OmniContextEval.Core.Cases;
 using OmniContextEval.Suites.Loading;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Validation;
 
@@ -19,7 +18,7 @@ public sealed class SchemaConsistencyTests : IDisposable
 
     [Theory]
     [MemberData(nameof(RequiredMembers))]
-    public void EachRequiredMemberIsEnforced(string member)
+    public void Each_required_member_is_enforced(string member)
     {
         var c = TempSuite.ValidCase();
         c.Remove(member);
@@ -29,7 +28,7 @@ public sealed class SchemaConsistencyTests : IDisposable
     }
 
     [Fact]
-    public void EnumsMatchTheModel()
+    public void Enums_match_the_model()
     {
         var properties = Schema["properties"]!;
         Assert.Equal(Enum.GetValues<Subtask>().Select(SubtaskInfo.PublishedName), Values(properties["subtask"]!["enum"]!));
@@ -40,7 +39,7 @@ public sealed class SchemaConsistencyTests : IDisposable
     }
 
     [Fact]
-    public void DuplicateIdsAreFoundEvenWhenAFileIsMalformed()
+    public void Duplicate_ids_are_found_even_when_a_file_is_malformed()
     {
         var broken = TempSuite.ValidCase();
         broken.Remove("tier");

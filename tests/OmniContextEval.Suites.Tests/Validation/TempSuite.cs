@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OmniContextEval.Testing;
 
 namespace OmniContextEval.Suites.Tests.Validation;
 

@@ -11,7 +11,7 @@ namespace OmniContextEval.Cli.Commands.Metric;
 /// </summary>
 public static class KidMetricCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var a = new Argument<string>("A") { Description = "First image folder, or .npy features (float32 [images, dimension])." };
         var b = new Argument<string>("B") { Description = "Second image folder, or .npy features." };
@@ -32,7 +32,7 @@ public static class KidMetricCommand
             var result = new { metric = "kid", mean = r.Mean, std = r.StandardDeviation, subsets = r.Subsets, subsetSize = r.SubsetSize, seed = r.Seed,
                                mode = run.Mode, countA = run.CountA, countB = run.CountB, failures = run.Failures };
             var text = $"KID ({run.Mode}): {MetricOptions.Number(r.Mean)} ± {MetricOptions.Number(r.StandardDeviation)} ({r.Subsets} subsets of {r.SubsetSize})";
-            return Task.FromResult(MetricOptions.Print(parse.GetValue(json), result, text, null, run.Failures));
+            return Task.FromResult(MetricOptions.Print(cli, parse.GetValue(json), result, text, null, run.Failures));
         });
         return command;
     }

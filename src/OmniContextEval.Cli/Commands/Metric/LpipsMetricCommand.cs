@@ -9,7 +9,7 @@ namespace OmniContextEval.Cli.Commands.Metric;
 /// <summary><c>omnictx metric lpips IMG_A IMG_B [--net alex|vgg]</c>.</summary>
 public static class LpipsMetricCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var a = new Argument<string>("IMG_A") { Description = "First image." };
         var b = new Argument<string>("IMG_B") { Description = "Second image, same size." };
@@ -24,7 +24,7 @@ public static class LpipsMetricCommand
             var scorer = LpipsScorer.Create(pool, netName);
             double distance = scorer.Distance(ImageDecoder.Decode(pathA), ImageDecoder.Decode(pathB));
             var result = new { metric = "lpips", value = distance, net = netName, version = "0.1", a = pathA, b = pathB };
-            return Task.FromResult(MetricOptions.Print(parse.GetValue(json), result, $"LPIPS ({netName}): {MetricOptions.Number(distance)}"));
+            return Task.FromResult(MetricOptions.Print(cli, parse.GetValue(json), result, $"LPIPS ({netName}): {MetricOptions.Number(distance)}"));
         });
         return command;
     }

@@ -34,13 +34,13 @@ internal static class MetricOptions
     }
 
     /// <summary>Prints <paramref name="text"/> (stdout) or the JSON of <paramref name="result"/>; warnings and failures go to stderr. Exit 6 when images failed.</summary>
-    public static int Print(bool asJson, object result, string text, string? warning = null, IReadOnlyList<ImageFailure>? failures = null)
+    public static int Print(CliContext cli, bool asJson, object result, string text, string? warning = null, IReadOnlyList<ImageFailure>? failures = null)
     {
-        Console.Out.WriteLine(asJson ? JsonSerializer.Serialize(result, result.GetType(), JsonOptions.Indented) : text);
+        cli.Out.WriteLine(asJson ? JsonSerializer.Serialize(result, result.GetType(), JsonOptions.Indented) : text);
         if (warning is not null)
-            Console.Error.WriteLine($"warning: {warning}");
+            cli.Error.WriteLine($"warning: {warning}");
         foreach (var failure in failures ?? [])
-            Console.Error.WriteLine($"failed: {failure.Path}: {failure.Reason}");
+            cli.Error.WriteLine($"failed: {failure.Path}: {failure.Reason}");
         return failures is { Count: > 0 } ? ExitCodes.PartialFailure : ExitCodes.Success;
     }
 

@@ -7,7 +7,7 @@ namespace OmniContextEval.Cli.Commands.Metric;
 /// <summary><c>omnictx metric ssim IMG_A IMG_B</c>: SSIM in scikit-image's Gaussian convention.</summary>
 public static class SsimMetricCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
         var a = new Argument<string>("IMG_A") { Description = "First image." };
         var b = new Argument<string>("IMG_B") { Description = "Second image, same size." };
@@ -17,7 +17,7 @@ public static class SsimMetricCommand
         {
             double value = Ssim.Compute(ImageDecoder.Decode(parse.GetValue(a)!), ImageDecoder.Decode(parse.GetValue(b)!));
             var result = new { metric = "ssim", value, convention = "scikit-image gaussian_weights=True sigma=1.5 K1=0.01 K2=0.03, mean over the valid region, per channel" };
-            return MetricOptions.Print(parse.GetValue(json), result, $"SSIM: {MetricOptions.Number(value)}");
+            return MetricOptions.Print(cli, parse.GetValue(json), result, $"SSIM: {MetricOptions.Number(value)}");
         });
         return command;
     }

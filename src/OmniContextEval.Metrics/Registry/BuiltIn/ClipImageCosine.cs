@@ -1,6 +1,6 @@
 using OmniContextEval.Core.Catalogue;
 using OmniContextEval.Core.Results;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 
 namespace OmniContextEval.Metrics.Registry.BuiltIn;
 

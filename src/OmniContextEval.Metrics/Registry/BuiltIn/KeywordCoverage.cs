@@ -1,7 +1,7 @@
 using OmniContextEval.Core.Catalogue;
 using OmniContextEval.Core.Results;
 using OmniContextEval.Metrics.Clip;
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 
 namespace OmniContextEval.Metrics.Registry.BuiltIn;
 

@@ -1,4 +1,4 @@
-using OmniContextEval.Metrics.Scoring;
+using OmniContextEval.Metrics.Measuring;
 
 namespace OmniContextEval.Metrics.Registry.BuiltIn;
 
