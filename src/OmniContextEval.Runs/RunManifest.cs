@@ -9,7 +9,7 @@ namespace OmniContextEval.Runs;
 /// measure stage so that <c>omnictx score</c> can re-score the folder alone. Optional for it: without it seeds come
 /// from the records and provenance says "unknown". A run never reads it back.
 /// </summary>
-/// <param name="OutputDir">The generator's folder (images and generation.jsonl), relative to the run folder or absolute.</param>
+/// <param name="OutputDir">The generator's folder (images and generation.jsonl), relative to the run folder (an absolute path must lie inside it; anything else is refused on reading).</param>
 /// <param name="TimingsSeconds">Wall-clock seconds per stage (generate, measure).</param>
 /// <param name="MeasureTimings">Where the measure stage's time went: per network and per step (computed, cached, seconds).</param>
 public sealed record RunManifest(

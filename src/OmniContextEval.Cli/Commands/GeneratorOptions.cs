@@ -33,8 +33,10 @@ internal sealed class GeneratorOptions
             command.Options.Add(option);
     }
 
-    /// <summary>The method folder name: --method, or the generator's name.</summary>
-    public string Method(ParseResult parse) => parse.GetValue(_method) ?? parse.GetValue(_generator)!;
+    /// <summary>The method folder name: --method, or the generator's name; a plain name (<see cref="PlainName"/>) or a usage error.</summary>
+    public string Method(ParseResult parse) => parse.GetValue(_method) is { } method
+        ? PlainName.Require(method, "--method")
+        : PlainName.Require(parse.GetValue(_generator), "--generator");
 
     public GeneratorSettings Read(ParseResult parse)
     {

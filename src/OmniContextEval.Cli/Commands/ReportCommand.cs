@@ -20,7 +20,8 @@ public static class ReportCommand
         {
             var folder = parse.GetValue(results)!;
             var run = ResultsReader.Read(folder);
-            var index = ReportBuilder.Write(folder, parse.GetValue(output) ?? Path.Combine("reports", run.RunId));
+            var index = ReportBuilder.Write(folder, parse.GetValue(output)
+                ?? Path.Combine("reports", PlainName.RequireInData(run.RunId, Path.Combine(folder, ResultsFiles.Results), "run_id")));
             if (run.Partial) cli.Error.WriteLine($"warning: partial result; models absent: {string.Join(", ", run.AbsentModels.DefaultIfEmpty("none named"))}");
             cli.Error.WriteLine($"report: {index}");
             return ExitCodes.Success;

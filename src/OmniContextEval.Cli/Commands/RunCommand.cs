@@ -33,10 +33,10 @@ public static class RunCommand
         command.SetAction(async (parse, cancel) =>
         {
             // Arguments first, so that a typo is reported before anything is loaded.
+            var id = parse.GetValue(runId) is { } given ? PlainName.Require(given, "--run-id") : generatorOptions.Method(parse);
             var seedList = ParseSeeds(parse.GetValue(seeds)!);
             var generatorSettings = generatorOptions.Read(parse);
             var (scoring, bytes) = CommonOptions.LoadSpec(parse.GetValue(spec));
-            var id = parse.GetValue(runId) ?? generatorOptions.Method(parse);
             var measureSettings = new MeasureSettings(ModelsFolder.Resolve(parse.GetValue(models)),
                 new SessionSettings(SessionSettings.ParseDevice(parse.GetValue(device)!)), new EngineOptions(OverlapInference: parse.GetValue(overlap)),
                 Path.Combine(parse.GetValue(runs)!, "feature-cache.sqlite"));

@@ -1,94 +1,24 @@
-using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using OmniContextEval.Imaging;
 
 namespace OmniContextEval.Generation.Adapters;
 
 /// <summary>
-/// Opens an image file an external generator named without ever blocking: <c>O_NONBLOCK</c> (a FIFO opens at once),
-/// <c>O_NOFOLLOW</c> (the last component is not a symbolic link), then refuses anything that is not a regular file
-/// (FIFO, device, directory, socket) and anything larger than the answer limit. Failures are
-/// <see cref="ImageDecodeException"/>s naming the file.
+/// Reads an image file an external generator named through <see cref="SafeFile"/> (never blocks, never follows the last
+/// link, regular files only), bounded by the answer limit. Failures are <see cref="ImageDecodeException"/>s naming the file.
 /// </summary>
 public static class RegularFile
 {
-    private const int ORdOnly = 0, ONonBlock = 0x800, OCloExec = 0x80000;
-    private const int AtEmptyPath = 0x1000, StatxType = 0x1, StatxSize = 0x200;
-    private const int SIfMt = 0xF000, SIfReg = 0x8000, SIfDir = 0x4000, SIfLnk = 0xA000, SIfIfo = 0x1000, SIfChr = 0x2000, SIfBlk = 0x6000, SIfSock = 0xC000;
-    private const int ELoop = 40;
-
-    private static int ONoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
-
     /// <summary>The bytes of the regular file at <paramref name="path"/>, at most <paramref name="maxBytes"/>.</summary>
     public static byte[] ReadAll(string path, long maxBytes)
     {
-        if (!OperatingSystem.IsLinux()) return ReadPortable(path, maxBytes);
-        if (path.Contains('\0')) throw new ImageDecodeException(Escape(path), "the path contains a NUL character");
-        var fd = Open(path, ORdOnly | ONonBlock | OCloExec | ONoFollow);
-        if (fd < 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            throw new ImageDecodeException(Escape(path), errno == ELoop ? "is a symbolic link (links are not followed)" : $"cannot open: {Marshal.GetPInvokeErrorMessage(errno)}");
-        }
-        using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        var (mode, size) = Stat(fd, path);
-        if ((mode & SIfMt) != SIfReg) throw new ImageDecodeException(Escape(path), $"is {Kind(mode)}, not a regular file");
-        if (size > maxBytes) throw new ImageDecodeException(Escape(path), $"file of {size} bytes is larger than the answer limit of {maxBytes} bytes (--max-answer-bytes)");
-        using var stream = new FileStream(handle, FileAccess.Read, 1);
-        try { return BoundedRead.ReadAllAsync(stream, maxBytes, Escape(path), size, CancellationToken.None).GetAwaiter().GetResult(); }
-        catch (AnswerTooLargeException e) { throw new ImageDecodeException(Escape(path), e.Message); }
-        catch (IOException e) { throw new ImageDecodeException(Escape(path), $"cannot read the file: {e.Message}", e); }
+        var name = PrintableText.Escape(path, 300);
+        using var stream = SafeFile.OpenRead(path, name, out var size);
+        if (size > maxBytes) throw new ImageDecodeException(name, $"file of {size} bytes is larger than the answer limit of {maxBytes} bytes (--max-answer-bytes)");
+        try { return BoundedRead.ReadAllAsync(stream, maxBytes, name, size, CancellationToken.None).GetAwaiter().GetResult(); }
+        catch (AnswerTooLargeException e) { throw new ImageDecodeException(name, e.Message); }
+        catch (IOException e) { throw new ImageDecodeException(name, $"cannot read the file: {e.Message}", e); }
     }
 
     /// <summary>The canonical absolute path (every link resolved), or null when it does not resolve.</summary>
-    public static string? Resolve(string path)
-    {
-        if (!OperatingSystem.IsLinux()) return Path.GetFullPath(path);
-        var result = RealPath(path, IntPtr.Zero);
-        if (result == IntPtr.Zero) return null;
-        try { return Marshal.PtrToStringUTF8(result); }
-        finally { Free(result); }
-    }
-
-    private static (int Mode, long Size) Stat(int fd, string path)
-    {
-        var buffer = new byte[256];
-        if (Statx(fd, "", AtEmptyPath, StatxType | StatxSize, buffer) != 0)
-            throw new ImageDecodeException(Escape(path), $"cannot stat: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
-        return (BitConverter.ToUInt16(buffer, 28), (long)BitConverter.ToUInt64(buffer, 40));
-    }
-
-    private static string Kind(int mode) => (mode & SIfMt) switch
-    {
-        SIfDir => "a directory",
-        SIfIfo => "a FIFO",
-        SIfChr => "a character device",
-        SIfBlk => "a block device",
-        SIfSock => "a socket",
-        SIfLnk => "a symbolic link",
-        _ => "not a regular file",
-    };
-
-    private static byte[] ReadPortable(string path, long maxBytes)
-    {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null) throw new ImageDecodeException(path, "is a symbolic link (links are not followed)");
-        if (!info.Exists) throw new ImageDecodeException(path, Directory.Exists(path) ? "is a directory, not a regular file" : "file not found");
-        if (info.Length > maxBytes) throw new ImageDecodeException(path, $"file of {info.Length} bytes is larger than the answer limit of {maxBytes} bytes (--max-answer-bytes)");
-        return File.ReadAllBytes(path);
-    }
-
-    private static string Escape(string path) => PrintableText.Escape(path, 300);
-
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open(string path, int flags);
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int dirfd, string path, int flags, int mask, byte[] buffer);
-
-    [DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
-    private static extern IntPtr RealPath(string path, IntPtr resolved);
-
-    [DllImport("libc", EntryPoint = "free")]
-    private static extern void Free(IntPtr pointer);
+    public static string? Resolve(string path) => SafeFile.Resolve(path);
 }

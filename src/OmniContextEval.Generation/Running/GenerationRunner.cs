@@ -27,18 +27,25 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
         var records = log.Load();
         log.Rewrite(records.Values);
         var plan = Plan(cases, suiteDirectory, seeds, size);
-        var pending = new List<Planned>();
+        var pending = new HashSet<Planned>();
         foreach (var item in plan)
         {
             var (c, seed) = (item.Request.Case, item.Request.Seed);
             var sidecar = GenerationSidecar.TryRead(layout.SidecarPath(c, seed));
-            if (sidecar?.ConfigHash == item.ConfigHash && File.Exists(layout.ImagePath(c, seed)))
-                records[(c.Id, seed)] = new GenerationRecord(c.Id, seed, GenerationStatus.Ok, OutputLayout.RelativeImagePath(c, seed), null, item.ConfigHash, sidecar.WallSeconds);
-            else pending.Add(item);
+            var image = layout.ImagePath(c, seed);
+            if (sidecar?.ConfigHash != item.ConfigHash || !Present(image)) { pending.Add(item); continue; }
+            // The sidecar says the image is current; the file itself must still agree (kind, location, decoding, size).
+            var relative = OutputLayout.RelativeImagePath(c, seed);
+            records[(c.Id, seed)] = OutputCheck.Problem(image, layout.MethodDirectory, item.Request.Width, item.Request.Height) is { } problem
+                ? new GenerationRecord(c.Id, seed, GenerationStatus.Failed, null,
+                    $"output {relative}: {problem} (delete it and its sidecar to generate it again)", item.ConfigHash, sidecar.WallSeconds)
+                : new GenerationRecord(c.Id, seed, GenerationStatus.Ok, relative, null, item.ConfigHash, sidecar.WallSeconds);
         }
-        var upToDate = plan.Count - pending.Count;
-        var problems = new List<GenerationRecord>();
-        var done = upToDate;
+        var problems = plan.Where(p => !pending.Contains(p)).Select(p => records[(p.Request.Case.Id, p.Request.Seed)])
+            .Where(r => r.Status != GenerationStatus.Ok).ToList();
+        var rejected = problems.Count;
+        var upToDate = plan.Count - pending.Count - rejected;
+        var done = upToDate + problems.Count;
         progress?.Report(new(done, plan.Count, upToDate, 0, clock.Elapsed));
         var batches = pending.GroupBy(p => p.Request.Case.Id).SelectMany(g => g.Chunk(Math.Max(1, generator.BatchSize))).ToList();
         try
@@ -64,9 +71,12 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
             lock (problems) log.Rewrite(records.Values.OrderBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.Seed));
         }
         var planned = plan.Select(p => records[(p.Request.Case.Id, p.Request.Seed)]).ToList();
-        return new GenerationSummary(plan.Count, upToDate, pending.Count - problems.Count,
+        return new GenerationSummary(plan.Count, upToDate, pending.Count - (problems.Count - rejected),
             problems.OrderBy(p => p.CaseId, StringComparer.Ordinal).ThenBy(p => p.Seed).ToList(), clock.Elapsed, planned);
     }
+
+    // Anything at the image path, a dangling link or a FIFO included.
+    private static bool Present(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     // A process killed inside AtomicFile leaves its temporary file ({target}.{pid}.{guid}.tmp) beside the target.
     private void RemoveLeftoverTemporaryFiles()
@@ -126,10 +136,15 @@ public sealed class GenerationRunner(IImageGenerator generator, OutputLayout lay
         if (outcome.Status != GenerationStatus.Ok)
         {
             foreach (var stale in new[] { layout.SidecarPath(c, seed), layout.ImagePath(c, seed) })
-                if (File.Exists(stale)) File.Delete(stale);
+                if (File.Exists(stale) && !Directory.Exists(stale)) File.Delete(stale);
             return new GenerationRecord(c.Id, seed, outcome.Status, null, outcome.Error ?? "no reason given", hash, seconds);
         }
-        PngEncoder.Write(layout.ImagePath(c, seed), image!);
+        try { PngEncoder.Write(layout.ImagePath(c, seed), image!); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new GenerationRecord(c.Id, seed, GenerationStatus.Failed, null,
+                $"cannot write {OutputLayout.RelativeImagePath(c, seed)}: {e.Message}", hash, seconds);
+        }
         var id = generator.Identity;
         new GenerationSidecar(c.Id, seed, id.Name, id.Version, request.Width, request.Height, id.Steps, id.Solver, id.TextGuidance,
             id.ImageGuidance, id.CfgRange, id.Shift, id.ModelHash, id.Settings, hash, seconds, HarnessInfo.Version).Write(layout.SidecarPath(c, seed));

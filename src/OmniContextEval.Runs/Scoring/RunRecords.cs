@@ -24,6 +24,9 @@ public sealed record RunRecords(string RunFolder, RunManifest Manifest, IReadOnl
     {
         var manifest = ReadManifest(runFolder);
         var inRunFolder = Path.Combine(runFolder, ResultsFiles.Generation);
+        var root = Path.GetFullPath(runFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!(Path.GetFullPath(Path.Combine(runFolder, manifest.OutputDir)) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+            throw new HarnessException($"{Path.Combine(runFolder, ResultsFiles.Manifest)}: output_dir '{manifest.OutputDir}' leaves the run folder", ExitCodes.InvalidInput);
         var inOutputs = Path.Combine(runFolder, manifest.OutputDir, ResultsFiles.Generation);
         IReadOnlyList<GenerationRecord> generation = [];
         if (File.Exists(inRunFolder)) generation = JsonLines.Read<GenerationRecord>(inRunFolder);

@@ -14,10 +14,13 @@ public sealed class RunCommandTests : IDisposable
     private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     /// <summary>The shipped suite with only the first case of each subtask (images shared as in the original).</summary>
-    private string MiniSuite()
+    private string MiniSuite() => MiniSuite(_temp);
+
+    /// <summary>The shipped suite with only the first case of each subtask, in <paramref name="temp"/>/suite.</summary>
+    internal static string MiniSuite(TempFolder temp)
     {
         var source = Path.Combine(TestPaths.RepoRoot, "benchmark-cases", "omnicontext-synth");
-        var target = _temp.Sub("suite");
+        var target = temp.Sub("suite");
         File.Copy(Path.Combine(source, "suite.json"), Path.Combine(target, "suite.json"));
         foreach (var folder in new[] { "pool", "references" })
             foreach (var file in Directory.EnumerateFiles(Path.Combine(source, folder), "*", SearchOption.AllDirectories))
