@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OmniContextEval.Cli.Commands;
 using OmniContextEval.Core;
+using OmniContextEval.Generation.Adapters;
 
 namespace OmniContextEval.Cli;
 
@@ -49,6 +50,7 @@ public static class CommandLine
     public static string Describe(HarnessException error) => error switch
     {
         InvalidSettingException e => $"--{e.Setting} {e.Message}",
+        AnswerTooLargeException e => $"{e.Message} (raise the limit with --max-answer-bytes)",
         IncompatibleResultsException e => $"{e.Message}; pass --force to compare anyway",
         ModelsFolderNotFoundException e => $"{e.Message} (set it with --models or {Onnx.Models.ModelsFolder.EnvironmentVariable}, or run 'omnictx models fetch')",
         _ => error.Message,

@@ -38,7 +38,7 @@ public static class ModelsCommand
                 cli.Out.WriteLine(JsonSerializer.Serialize(registry.Manifest, JsonOptions.Indented));
             else
             {
-                cli.Error.WriteLine($"models folder {registry.Folder} ({ModelsFolder.Describe(parse.GetValue(models))})");
+                cli.Error.WriteLine($"models folder {registry.Folder} ({Origin(parse.GetValue(models))})");
                 foreach (var m in registry.Models)
                     cli.Out.WriteLine($"{m.Name,-22} {m.Version,-22} {m.Preprocess ?? "text",-16} {m.EmbeddingSize?.ToString() ?? "-",6}  {m.File}");
             }
@@ -85,4 +85,10 @@ public static class ModelsCommand
         });
         return command;
     }
+
+    /// <summary>Says where the models folder came from, for messages.</summary>
+    private static string Origin(string? commandLineValue) =>
+        !string.IsNullOrWhiteSpace(commandLineValue) ? "--models"
+        : !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ModelsFolder.EnvironmentVariable)) ? ModelsFolder.EnvironmentVariable
+        : "default cache folder";
 }

@@ -4,7 +4,7 @@ namespace OmniContextEval.Generation.Adapters;
 
 /// <summary>An external generator's answer (a response body, stdout, an image file) is larger than <see cref="ExternalOptions.MaxAnswerBytes"/>.</summary>
 public sealed class AnswerTooLargeException(string what, long maxBytes)
-    : HarnessException($"{what} is larger than the answer limit of {maxBytes} bytes (--max-answer-bytes); reading stopped there")
+    : HarnessException($"{what} is larger than the answer limit of {maxBytes} bytes ; reading stopped there")
 {
     public long MaxBytes { get; } = maxBytes;
 }

@@ -12,7 +12,10 @@ namespace OmniContextEval.Generation.Adapters;
 /// <param name="Parallelism">native: images generated at once (default: the core count).</param>
 public sealed record GeneratorSettings(string Name, string? Source = null, SamplerOptions? Sampler = null, ExternalOptions? External = null, int? Parallelism = null, string? Model = null);
 
-/// <summary>The name-keyed registry of generators; an unknown or incomplete request says what exists and what is missing.</summary>
+/// <summary>
+/// The name-keyed registry of generators; an unknown or incomplete request says what exists and what is missing (a
+/// missing setting is an <see cref="InvalidSettingException"/> naming it, for the command line to name its option).
+/// </summary>
 public static class GeneratorFactory
 {
     public static readonly IReadOnlyList<string> Names = ["native", "onnx", "folder", "command", "http"];
@@ -21,7 +24,7 @@ public static class GeneratorFactory
     {
         "native" => new NativeImageGenerator(new NativeFlowGenerator(settings.Sampler ?? new SamplerOptions { Guidance = NativeFlowGenerator.DefaultGuidance }), parallelism: settings.Parallelism),
         "onnx" => new OnnxImageGenerator(Require(settings, "the models folder"),
-            settings.Model ?? throw new HarnessException("generator onnx needs --model (the velocity network's name in models.json)", ExitCodes.UsageError),
+            settings.Model ?? throw new InvalidSettingException("model", "is needed by generator onnx (the velocity network's name in models.json)"),
             settings.Sampler ?? new SamplerOptions()),
         "folder" => new FolderImageGenerator(Directory.Exists(Require(settings, "a folder of images"))
             ? settings.Source! : throw new HarnessException($"generator folder: source folder {settings.Source} does not exist", ExitCodes.UsageError)),
@@ -33,7 +36,7 @@ public static class GeneratorFactory
 
     private static string Require(GeneratorSettings settings, string what) =>
         string.IsNullOrWhiteSpace(settings.Source)
-            ? throw new HarnessException($"generator {settings.Name} needs --source ({what})", ExitCodes.UsageError)
+            ? throw new InvalidSettingException("source", $"is needed by generator {settings.Name} ({what})")
             : settings.Source;
 
     private static ExternalOptions External(GeneratorSettings settings) => settings.External ?? new ExternalOptions(TimeSpan.FromMinutes(10));

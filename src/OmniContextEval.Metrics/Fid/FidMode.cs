@@ -30,6 +30,6 @@ public static class FidModes
         "clean" => FidMode.Clean,
         "legacy-pytorch" => FidMode.LegacyPytorch,
         "tf1" => FidMode.Tf1,
-        _ => throw new HarnessException($"--mode: unknown FID mode '{name}' (clean, legacy-pytorch, tf1)", ExitCodes.UsageError),
+        _ => throw new InvalidSettingException("mode", $"{name}: unknown FID mode (clean, legacy-pytorch, tf1)"),
     };
 }

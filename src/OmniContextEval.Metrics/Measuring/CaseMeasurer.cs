@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using OmniContextEval.Core.Results;
+using OmniContextEval.Metrics.Clip;
 using OmniContextEval.Metrics.Engine;
+using OmniContextEval.Metrics.Lpips;
 using OmniContextEval.Metrics.Registry;
 
 namespace OmniContextEval.Metrics.Measuring;
@@ -29,24 +31,28 @@ public sealed class CaseMeasurer(ScoringModels models, EngineOptions? options = 
     public async Task<CaseMeasurements> MeasureAsync(IReadOnlyList<ScoringRequest> requests,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken cancel = default)
     {
+        var clipImage = models.Get<ImageFeatureExtractor>(ScoringModelNames.ClipImage);
+        var clipText = models.Get<ClipTextEncoder>(ScoringModelNames.ClipText);
+        var dinoV2 = models.Get<ImageFeatureExtractor>(ScoringModelNames.DinoV2);
+        var inceptionV3 = models.Get<ImageFeatureExtractor>(ScoringModelNames.Inception);
         var images = new ScoringImages(requests);
         var clock = Stopwatch.StartNew();
         images.HashAll(cancel);
         var timings = new List<StageTiming> { new("hash images", images.Images.Count, 0, clock.Elapsed.TotalSeconds) };
         clock.Restart();
-        var pairs = new ReferencePairs(images, models.Lpips, models.Cache);
+        var pairs = new ReferencePairs(images, models.Get<LpipsScorer>(ScoringModelNames.Lpips), models.Cache);
         timings.Add(new StageTiming("reference pairs from the cache", images.Pairs.Count, 0, clock.Elapsed.TotalSeconds));
         var clip = new FeatureResult?[images.Images.Count];
         var dino = new FeatureResult?[images.Images.Count];
         var inception = new FeatureResult?[images.Images.Count];
         var setLevelImages = images.Outputs.Concat(images.References).ToHashSet();
-        var subjects = models.Dino is null ? null : new SubjectPairs(images, requests, models.Dino.Session.Sha256, models.Cache);
+        var subjects = dinoV2 is null ? null : new SubjectPairs(images, requests, dinoV2.Session.Sha256, models.Cache);
         var networks = new[]
         {
-            models.ClipImage?.Job((i, r) => clip[i] = r, images.Embedded),
+            clipImage?.Job((i, r) => clip[i] = r, images.Embedded),
             // DINOv2: the cache keeps the CLS token; subject matches are cached instead of patch tokens
-            models.Dino?.Job(subjects!.Collector((i, r) => dino[i] = r.Ok ? r with { Outputs = r.Outputs![..1] } : r), images.Embedded, cachedOutputs: 1, mustRun: subjects.NeedPatches),
-            models.Inception?.Job((i, r) => inception[i] = r, setLevelImages),
+            dinoV2?.Job(subjects!.Collector((i, r) => dino[i] = r.Ok ? r with { Outputs = r.Outputs![..1] } : r), images.Embedded, cachedOutputs: 1, mustRun: subjects.NeedPatches),
+            inceptionV3?.Job((i, r) => inception[i] = r, setLevelImages),
             pairs.LpipsJob(),
         }.OfType<NetworkJob>().ToList();
         var total = ImagePass.Work(images.Images.Count, networks);
@@ -60,20 +66,20 @@ public sealed class CaseMeasurer(ScoringModels models, EngineOptions? options = 
 
         var texts = requests.SelectMany(r => CaseMetricsBuilder.TextsOf(registry, r)).Distinct().ToList();
         var textEmbeddings = new Dictionary<string, float[]>();
-        if (models.ClipText is not null && texts.Count > 0)
+        if (clipText is not null && texts.Count > 0)
         {
             clock.Restart();
-            var encoded = models.ClipText.Encode(texts);
+            var encoded = clipText.Encode(texts);
             for (var i = 0; i < texts.Count; i++)
                 if (encoded[i] is { } embedding) textEmbeddings[texts[i]] = embedding; // a non-finite one leaves its metrics not computed
-            timings.Add(new StageTiming(models.ClipText.Session.Entry.Name, models.ClipText.Computed, texts.Count - models.ClipText.Computed, clock.Elapsed.TotalSeconds));
+            timings.Add(new StageTiming(clipText.Session.Entry.Name, clipText.Computed, texts.Count - clipText.Computed, clock.Elapsed.TotalSeconds));
         }
         Dictionary<string, FeatureResult>? ByPath(FeatureResult?[] results, bool present) => !present ? null
             : images.Embedded.Where(i => results[i] is not null).ToDictionary(i => images.Images[i].Name, i => results[i]!);
         var imageFeatures = new Dictionary<string, Dictionary<string, FeatureResult>?>
         {
-            [ScoringModelNames.ClipImage] = ByPath(clip, models.ClipImage is not null),
-            [ScoringModelNames.DinoV2] = ByPath(dino, models.Dino is not null),
+            [ScoringModelNames.ClipImage] = ByPath(clip, clipImage is not null),
+            [ScoringModelNames.DinoV2] = ByPath(dino, dinoV2 is not null),
         };
         var builder = new CaseMetricsBuilder(models, registry, imageFeatures, textEmbeddings, output => pairs.For(images.IndexOf(output)),
             (output, input, cells) => subjects?.Score(output, input, cells));
@@ -81,7 +87,7 @@ public sealed class CaseMeasurer(ScoringModels models, EngineOptions? options = 
         var raw = requests.AsParallel().AsOrdered().Select(builder.Build).ToList();
         timings.Add(new StageTiming("case metrics", raw.Count, 0, clock.Elapsed.TotalSeconds));
         clock.Restart();
-        var setLevel = models.Inception is null
+        var setLevel = inceptionV3 is null
             ? SetLevelMetrics.None(models.Missing[ScoringModelNames.Inception])
             : SetLevelMeasurer.Measure(images.Outputs.Select(i => inception[i]!).ToList(), images.References.Select(i => inception[i]!).ToList());
         timings.Add(new StageTiming("FID and KID", setLevel.SampleCount, 0, clock.Elapsed.TotalSeconds));

@@ -43,7 +43,7 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
         var openCache = new StageTiming("open the feature cache", 0, 0, clock.Elapsed.TotalSeconds);
         clock.Restart();
         var models = ScoringModels.Load(pool, cache, settings.Engine);
-        var openModels = new StageTiming("open and verify the models", ScoringModelNames.All.Count(n => !models.Missing.ContainsKey(n)), 0, clock.Elapsed.TotalSeconds);
+        var openModels = new StageTiming("open and verify the models", models.Loaded.Count, 0, clock.Elapsed.TotalSeconds);
 
         var byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
         string? OutputPath(GenerationRecord r) => r.Status == GenerationStatus.Ok && r.OutputPath is not null ? Path.GetFullPath(Path.Combine(outputFolder, r.OutputPath)) : null;
@@ -53,7 +53,7 @@ public sealed class OutputSetMeasurer(MeasureSettings settings, TextWriter log)
 
         foreach (var (_, reason) in models.Missing.OrderBy(p => p.Key, StringComparer.Ordinal))
             log.WriteLine($"warning: {reason}; its metrics are not computed");
-        var used = ScoringModelNames.All.Where(n => !models.Missing.ContainsKey(n)).ToDictionary(n => n, n => registry.Get(n).Sha256);
+        var used = models.Loaded.ToDictionary(n => n, n => registry.Get(n).Sha256);
         var inference = new InferenceInfo($"ONNX Runtime {OrtProbe.RuntimeVersion}", SessionSettings.NameOf(settings.Session.Device));
         return new MeasureResult(measured.Raw, measured.SetLevel, used, models.Missing.Keys.Order(StringComparer.Ordinal).ToList(),
             [openCache, openModels, .. measured.Timings], inference);

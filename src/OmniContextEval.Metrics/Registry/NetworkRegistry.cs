@@ -1,5 +1,6 @@
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Measuring;
+using OmniContextEval.Metrics.Registry.BuiltIn;
 
 namespace OmniContextEval.Metrics.Registry;
 
@@ -8,13 +9,18 @@ public sealed class NetworkRegistry
 {
     private readonly List<NetworkInfo> networks = [];
 
-    /// <summary>The five networks the harness ships support for.</summary>
+    /// <summary>The five networks the harness ships support for, in the order they are opened.</summary>
     public static NetworkRegistry Default { get; } = new NetworkRegistry()
-        .Add(new NetworkInfo(ScoringModelNames.ClipImage, NetworkRole.ImageEmbedding, "CLIP ViT-B/32 image tower"))
-        .Add(new NetworkInfo(ScoringModelNames.ClipText, NetworkRole.TextEmbedding, "CLIP ViT-B/32 text tower"))
-        .Add(new NetworkInfo(ScoringModelNames.DinoV2, NetworkRole.ImageEmbedding, "DINOv2 ViT-S/14: CLS token and patch tokens"))
-        .Add(new NetworkInfo(ScoringModelNames.Inception, NetworkRole.SetFeatures, "pytorch-fid's Inception-v3, pool3 features"))
-        .Add(new NetworkInfo(ScoringModelNames.Lpips, NetworkRole.PairDistance, "LPIPS with the AlexNet backbone"));
+        .Add(new NetworkInfo(ScoringModelNames.ClipImage, NetworkRole.ImageEmbedding, "CLIP ViT-B/32 image tower",
+            NetworkOpeners.ImageEmbedding(ScoringModelNames.ClipImage)))
+        .Add(new NetworkInfo(ScoringModelNames.ClipText, NetworkRole.TextEmbedding, "CLIP ViT-B/32 text tower",
+            NetworkOpeners.ClipText(ScoringModelNames.ClipText)))
+        .Add(new NetworkInfo(ScoringModelNames.DinoV2, NetworkRole.ImageEmbedding, "DINOv2 ViT-S/14: CLS token and patch tokens",
+            NetworkOpeners.ImageEmbedding(ScoringModelNames.DinoV2)))
+        .Add(new NetworkInfo(ScoringModelNames.Inception, NetworkRole.SetFeatures, "pytorch-fid's Inception-v3, pool3 features",
+            NetworkOpeners.Inception(ScoringModelNames.Inception)))
+        .Add(new NetworkInfo(ScoringModelNames.Lpips, NetworkRole.PairDistance, "LPIPS with the AlexNet backbone",
+            NetworkOpeners.Lpips("alex")));
 
     public IReadOnlyList<NetworkInfo> Networks => networks;
 

@@ -110,7 +110,7 @@ public class PreprocessorTests
     [InlineData("inception-clean")]
     [InlineData("inception-legacy-pytorch")]
     [InlineData("inception-tf1")]
-    public void Deterministic(string mode)
+    public void Each_mode_gives_the_same_tensor_every_time(string mode)
     {
         var image = TestImages.Random(123, 77, 9);
         var preprocessor = Preprocessor.Get(mode);

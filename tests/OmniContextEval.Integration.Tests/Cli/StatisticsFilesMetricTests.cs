@@ -71,7 +71,7 @@ public class StatisticsFilesMetricTests
         var (code, _, stderr) = await CliRunner.Run("metric", "fid", TestPaths.Fixture("metrics", "long-tail-64-a.npz"), TestPaths.NewTempDir("images"), "--models", NoModels);
 
         Assert.Equal(ExitCodes.ModelError, code);
-        Assert.Contains("models folder not found", stderr);
+        Assert.Contains("does not exist (set it with --models or OMNICTX_MODELS", stderr);
     }
 
     private static JsonElement Case(string name) =>

@@ -70,4 +70,16 @@ public class MetricCommandTests
         Assert.Equal(ExitCodes.InvalidInput, (await CliRunner.Run(["metric", "lpips", x, small, "--models", Models])).Code);
         Assert.Equal(ExitCodes.InvalidInput, (await CliRunner.Run(["metric", "ssim", x, Path.Combine(dir, "missing.png")])).Code);
     }
+
+    [Fact]
+    public async Task A_missing_models_folder_is_resolved_and_reported_as_every_command_does()
+    {
+        var dir = Folder(8, 2, 64, 48);
+        var none = Path.Combine(dir, "none");
+
+        var (code, _, err) = await CliRunner.Run(["metric", "lpips", Path.Combine(dir, "00.png"), Path.Combine(dir, "01.png"), "--models", none]);
+
+        Assert.Equal(ExitCodes.ModelError, code);
+        Assert.Contains(CommandLine.Describe(new ModelsFolderNotFoundException(Onnx.Models.ModelsFolder.Resolve(none))), err);
+    }
 }

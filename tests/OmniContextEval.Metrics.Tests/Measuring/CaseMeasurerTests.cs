@@ -41,7 +41,7 @@ public class CaseMeasurerTests
     }
 
     [SharedDataFact]
-    public async Task AnOutputThatCopiesAnInputIsFlaggedAndEveryNetworkMetricIsComputed()
+    public async Task An_output_that_copies_an_input_is_flagged_and_every_network_metric_is_computed()
     {
         var result = await Score(TestImages.TinyModelsWithVocabulary(), "in0");
         Assert.Equal(["copy_detected:input0"], result.Flags);
@@ -57,7 +57,7 @@ public class CaseMeasurerTests
     }
 
     [Fact]
-    public async Task WithoutTheVocabularyTextMetricsAreNotComputedWithTheReason()
+    public async Task Without_the_vocabulary_text_metrics_are_not_computed_with_the_reason()
     {
         var result = await Score(TestImages.TinyModels, "other");
         Assert.Empty(result.Flags);
@@ -68,7 +68,7 @@ public class CaseMeasurerTests
     }
 
     [Fact]
-    public async Task AMissingModelIsNamedAsTheReason()
+    public async Task A_missing_model_is_named_as_the_reason()
     {
         var folder = TestPaths.NewTempDir("omnictx-models");
         foreach (var file in Directory.GetFiles(TestImages.TinyModels).Where(f => !f.EndsWith("dinov2-vits14.onnx")))
@@ -83,7 +83,7 @@ public class CaseMeasurerTests
     }
 
     [Fact]
-    public async Task AnUnreadableOutputIsARecordedErrorNotACrash()
+    public async Task An_unreadable_output_is_a_recorded_error_not_a_crash()
     {
         var result = await Score(TestImages.TinyModels, "/nonexistent/output.png");
         Assert.Contains("/nonexistent/output.png", result.Error);
@@ -92,7 +92,7 @@ public class CaseMeasurerTests
     }
 
     [Fact]
-    public async Task RescoringFromTheCacheGivesIdenticalValues()
+    public async Task Rescoring_from_the_cache_gives_identical_values()
     {
         var cachePath = Path.Combine(TestPaths.NewTempDir(), "features.db");
         using var cache = FeatureCache.Open(cachePath);
@@ -103,7 +103,7 @@ public class CaseMeasurerTests
     }
 
     [Fact]
-    public async Task ReferenceMetricsAreComputedOnceAndARescoreRunsNoNetworkAndDecodesNothing()
+    public async Task Reference_metrics_are_computed_once_and_a_rescore_runs_no_network_and_decodes_nothing()
     {
         var (c, suite) = WriteCase();
         PngEncoder.Write(Path.Combine(suite, "ref.png"), TestImages.Noise(4, 100, 100));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Standalone;
+using OmniContextEval.Onnx.Models;
 
 namespace OmniContextEval.Cli.Commands.Metric;
 
@@ -19,7 +20,7 @@ public static class FidMetricCommand
         var (models, json, threads, batch) = (MetricOptions.Models(), MetricOptions.Json(), MetricOptions.Threads(), MetricOptions.Batch());
         var command = new Command("fid", "Fréchet Inception Distance between two image sets (lower is better).") { a, b, mode, saveStats, models, json, threads, batch };
         command.SetAction((parse, cancel) => Task.FromResult(Run(cli, parse.GetValue(a)!, parse.GetValue(b)!, FidModes.Parse(parse.GetValue(mode)!), parse.GetValue(saveStats),
-            () => MetricOptions.ResolveModels(parse.GetValue(models)), parse.GetValue(json), MetricOptions.Settings(parse.GetValue(batch), parse.GetValue(threads)), cancel)));
+            () => ModelsFolder.ResolveExisting(parse.GetValue(models)), parse.GetValue(json), MetricOptions.Settings(parse.GetValue(batch), parse.GetValue(threads)), cancel)));
         return command;
     }
 

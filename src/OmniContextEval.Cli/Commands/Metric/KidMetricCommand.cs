@@ -2,6 +2,7 @@ using System.CommandLine;
 using OmniContextEval.Metrics.Fid;
 using OmniContextEval.Metrics.Kid;
 using OmniContextEval.Metrics.Standalone;
+using OmniContextEval.Onnx.Models;
 
 namespace OmniContextEval.Cli.Commands.Metric;
 
@@ -25,7 +26,7 @@ public static class KidMetricCommand
         {
             if (parse.GetValue(subsets) < 1 || parse.GetValue(subsetSize) < 2 || parse.GetValue(seed) < 0)
                 throw new Core.HarnessException("--subsets must be >= 1, --subset-size >= 2 and --seed >= 0", Core.ExitCodes.UsageError);
-            var run = FolderMetrics.Kid(() => MetricOptions.ResolveModels(parse.GetValue(models)), parse.GetValue(a)!, parse.GetValue(b)!, FidModes.Parse(parse.GetValue(mode)!),
+            var run = FolderMetrics.Kid(() => ModelsFolder.ResolveExisting(parse.GetValue(models)), parse.GetValue(a)!, parse.GetValue(b)!, FidModes.Parse(parse.GetValue(mode)!),
                 new KidOptions(parse.GetValue(subsets), parse.GetValue(subsetSize), parse.GetValue(seed)),
                 MetricOptions.Settings(parse.GetValue(batch), parse.GetValue(threads)), cancel);
             var r = run.Result;

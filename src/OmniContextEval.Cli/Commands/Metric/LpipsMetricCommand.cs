@@ -19,7 +19,7 @@ public static class LpipsMetricCommand
         command.SetAction((parse, cancel) =>
         {
             var (pathA, pathB, netName) = (parse.GetValue(a)!, parse.GetValue(b)!, parse.GetValue(net)!);
-            using var pool = new ModelSessionPool(ModelRegistry.Open(MetricOptions.ResolveModels(parse.GetValue(models))),
+            using var pool = new ModelSessionPool(ModelRegistry.Open(ModelsFolder.ResolveExisting(parse.GetValue(models))),
                 new SessionSettings(IntraOpThreads: parse.GetValue(threads)));
             var scorer = LpipsScorer.Create(pool, netName);
             double distance = scorer.Distance(ImageDecoder.Decode(pathA), ImageDecoder.Decode(pathB));

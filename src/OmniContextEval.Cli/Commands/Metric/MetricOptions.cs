@@ -3,28 +3,20 @@ using System.Text.Json;
 using OmniContextEval.Core;
 using OmniContextEval.Metrics.Networks;
 using OmniContextEval.Metrics.Standalone;
+using OmniContextEval.Onnx.Models;
 
 namespace OmniContextEval.Cli.Commands.Metric;
 
 /// <summary>Options every <c>metric</c> subcommand shares, and how results are printed.</summary>
 internal static class MetricOptions
 {
-    public static Option<string?> Models() => new("--models") { Description = "Models folder with models.json (default: $OMNICTX_MODELS, then ~/.cache/omnictx/models)." };
+    public static Option<string?> Models() => new("--models") { Description = $"Models folder with models.json (default: ${ModelsFolder.EnvironmentVariable}, else {ModelsFolder.DefaultFolder})." };
 
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout." };
 
     public static Option<int> Threads() => new("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 2 };
 
     public static Option<int> Batch() => new("--batch") { Description = "Images per network batch.", DefaultValueFactory = _ => 16 };
-
-    public static string ResolveModels(string? option)
-    {
-        var dir = option ?? Environment.GetEnvironmentVariable("OMNICTX_MODELS")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "omnictx", "models");
-        if (!Directory.Exists(dir))
-            throw new HarnessException($"{dir}: models folder not found (pass --models or set OMNICTX_MODELS)", ExitCodes.ModelError);
-        return dir;
-    }
 
     public static NetworkSettings Settings(int batch, int threads)
     {
