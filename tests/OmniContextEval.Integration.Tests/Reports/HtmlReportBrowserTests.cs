@@ -33,6 +33,7 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(120_000); // the test projects run in parallel: a loaded CI machine needs more than 30 s
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type is "error" or "warning") errors.Add($"{message.Type}: {message.Text}"); };
         page.PageError += (_, error) => errors.Add($"page error: {error}");
@@ -77,6 +78,7 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1320, Height = 300 } });
+        page.SetDefaultTimeout(120_000); // the test projects run in parallel: a loaded CI machine needs more than 30 s
         var charts = Charts.SelectMany(c => new[] { $"{c}.svg", $"{c}.png" }).ToArray();
         var preview = Path.Combine(Path.GetDirectoryName(report.Index)!, "svg-preview.html");
         File.WriteAllText(preview, "<!DOCTYPE html><html><body style=\"margin:0;background:#fff\">" +
@@ -95,6 +97,7 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(120_000); // the test projects run in parallel: a loaded CI machine needs more than 30 s
         await page.GotoAsync(new Uri(report.Index).AbsoluteUri);
         await page.ClickAsync("#cases th:text('total')");
         var totals = await page.Locator("#cases tbody tr td:nth-child(4)").EvaluateAllAsync<double[]>("cells => cells.map(c => parseFloat(c.dataset.value))");
@@ -115,6 +118,7 @@ public sealed class HtmlReportBrowserTests(SyntheticReport report, ITestOutputHe
         using var _ = playwright;
         await using var __ = browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 400 } });
+        tab.SetDefaultTimeout(120_000); // the test projects run in parallel: a loaded CI machine needs more than 30 s
         var errors = new List<string>();
         tab.Console += (_, message) => { if (message.Type is "error" or "warning") errors.Add(message.Text); };
         await tab.GotoAsync(new Uri(page).AbsoluteUri);
