@@ -6,6 +6,7 @@ public sealed class SharedDataFactAttribute : FactAttribute
     public SharedDataFactAttribute()
     {
         if (TestPaths.SharedReferenceData is null)
-            Skip = "needs ../shared/reference-data beside the clone (present in CI and on development machines)";
+            Skip = $"needs the shared test data (CLIP vocabulary, tokenizer cases, LPIPS weights), not found at {TestPaths.SharedReferenceDataPath}; " +
+                   "runs when ../shared/reference-data is beside the clone, as in CI and on development machines";
     }
 }

@@ -10,14 +10,10 @@ public static class TestPaths
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
     /// <summary>../shared/reference-data, or null when this clone has no ../shared beside it.</summary>
-    public static string? SharedReferenceData
-    {
-        get
-        {
-            var dir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference-data"));
-            return Directory.Exists(dir) ? dir : null;
-        }
-    }
+    public static string? SharedReferenceData => Directory.Exists(SharedReferenceDataPath) ? SharedReferenceDataPath : null;
+
+    /// <summary>Where ../shared/reference-data is looked for.</summary>
+    public static string SharedReferenceDataPath => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference-data"));
 
     /// <summary>A fresh empty folder under the system temp directory.</summary>
     public static string NewTempDir(string prefix = "omnictx-test")

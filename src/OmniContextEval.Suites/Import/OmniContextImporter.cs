@@ -82,17 +82,22 @@ public static class OmniContextImporter
         return relative;
     }
 
-    /// <summary>The bytes of a JSON row's image file, which must be a regular file inside the images folder.</summary>
+    /// <summary>Largest input image file read (as a run's outputs, 256 MiB).</summary>
+    private const long MaxImageBytes = 256L << 20;
+
+    /// <summary>
+    /// The bytes of a JSON row's image file: its path must stay inside the images folder (links included) and lead to a
+    /// regular file, read without blocking (<see cref="SafeFile"/>: no FIFO, device or directory).
+    /// </summary>
     private static byte[] ReadInside(string imagesRoot, string image, string key)
     {
         var source = SuitePaths.TryResolve(imagesRoot, image, out var problem)
             ?? throw new HarnessException($"key {key}: input image path {problem} (images folder {imagesRoot})", ExitCodes.InvalidInput);
-        var info = new FileInfo(source);
-        if (!info.Exists || info.LinkTarget is null && (info.Attributes & (FileAttributes.Device | FileAttributes.Directory)) != 0)
+        var real = SuitePaths.RealPath(source);
+        if (!File.Exists(real) && !Directory.Exists(real))
             throw new HarnessException($"key {key}: input image {image} not found ({source})", ExitCodes.InvalidInput);
-        if (!File.ResolveLinkTarget(source, returnFinalTarget: true)?.Exists ?? false)
-            throw new HarnessException($"key {key}: input image {image} is a broken link ({source})", ExitCodes.InvalidInput);
-        return File.ReadAllBytes(source);
+        try { return SafeFile.ReadAll(real, image, MaxImageBytes); }
+        catch (ImageDecodeException e) { throw new HarnessException($"key {key}: input image {e.Message}", ExitCodes.InvalidInput, e); }
     }
 
     private static string Extension(ImageFormat format) => format switch

@@ -23,11 +23,12 @@ public class ModelVerifierTests
         Assert.Equal($"vocabulary file bpe_simple_vocab_16e6.txt.gz is missing from {registry.Folder}", SingleProblem(FixedInputs.TinyModels, "clip-vit-b32-text"));
     }
 
-    [SharedDataFact]
+    [Fact]
     public void With_the_vocabulary_beside_it_the_text_model_verifies()
     {
+        // verify checks that the side file is there; its content is the tokenizer's business (a placeholder will do).
         var folder = CopyFixtures();
-        File.Copy(Path.Combine(TestPaths.SharedReferenceData!, "clip", "bpe_simple_vocab_16e6.txt.gz"), Path.Combine(folder, "bpe_simple_vocab_16e6.txt.gz"));
+        File.WriteAllBytes(Path.Combine(folder, "bpe_simple_vocab_16e6.txt.gz"), [0x1f, 0x8b]);
         var registry = ModelRegistry.Open(folder);
 
         Assert.True(ModelVerifier.Verify(registry, registry.Get("clip-vit-b32-text")).Ok);
